@@ -1,0 +1,1 @@
+"""brandkit: the Estonian Social Insurance Board's brand rules, checks, library and briefs."""

@@ -1,0 +1,16 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class BrandkitConfig(AppConfig):
+    """The project package is also an app: roles, base templates, management commands."""
+
+    name = "brandkit"
+    verbose_name = _("brandkit")
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from brandkit.roles import sync_role_permissions
+
+        post_migrate.connect(sync_role_permissions, dispatch_uid="brandkit.sync_role_permissions")

@@ -1,0 +1,53 @@
+"""The three roles of brandkit and the model permissions each one holds.
+
+Groups are created by a data migration (brandkit/migrations/0001_roles.py); their permissions
+are synchronised after every migrate, because Django creates permission rows only in
+post_migrate, after data migrations have run.
+"""
+
+TOPIC_OWNER = "topic_owner"
+WEB_MANAGER = "web_manager"
+PROCUREMENT = "procurement"
+ROLES = (TOPIC_OWNER, WEB_MANAGER, PROCUREMENT)
+
+_BRAND_KIT_MODELS = ("brandbook", "colour", "typeface", "logo", "channelpreset")
+
+
+def _perms(app_label: str, models: tuple[str, ...], actions: tuple[str, ...]) -> list[str]:
+    return [f"{app_label}.{action}_{model}" for model in models for action in actions]
+
+
+ROLE_PERMISSIONS: dict[str, list[str]] = {
+    TOPIC_OWNER: _perms("rules", _BRAND_KIT_MODELS, ("view",)),
+    WEB_MANAGER: _perms("rules", _BRAND_KIT_MODELS, ("view", "add", "change", "delete")),
+    PROCUREMENT: _perms("rules", _BRAND_KIT_MODELS, ("view",)),
+}
+
+
+def sync_role_permissions(sender=None, using="default", **kwargs):
+    """Give each role group exactly the permissions listed above (idempotent)."""
+    from django.contrib.auth.models import Group, Permission
+
+    for role, wanted in ROLE_PERMISSIONS.items():
+        group, _created = Group.objects.using(using).get_or_create(name=role)
+        perms = []
+        for dotted in wanted:
+            app_label, codename = dotted.split(".", 1)
+            perm = (
+                Permission.objects.using(using)
+                .filter(content_type__app_label=app_label, codename=codename)
+                .first()
+            )
+            if perm is not None:
+                perms.append(perm)
+        group.permissions.set(perms)
+
+
+def user_roles(user) -> set[str]:
+    if not getattr(user, "is_authenticated", False):
+        return set()
+    return set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+
+
+def has_role(user, role: str) -> bool:
+    return role in user_roles(user)
