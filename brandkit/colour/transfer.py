@@ -13,9 +13,11 @@ from __future__ import annotations
 import numpy as np
 from numpy.typing import ArrayLike
 
-# IEC 61966-2-1:1999 constants. The decode threshold 0.04045 and the encode
-# threshold 0.0031308 are the standard's; they meet at the same point to
-# within 1e-9, which is far below anything 8-bit data can show.
+# IEC 61966-2-1:1999 constants. The standard's two halves do not meet exactly:
+# at the 0.04045 knee the line and the curve differ by ~2.3e-9 in linear
+# light, so a value sitting right on the knee round-trips with an error of
+# ~3e-8 (1e-5 of an 8-bit step). Kept as published so results match coloraide
+# and every other sRGB implementation.
 DECODE_THRESHOLD = 0.04045
 ENCODE_THRESHOLD = 0.0031308
 LINEAR_SLOPE = 12.92

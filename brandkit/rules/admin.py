@@ -1,0 +1,86 @@
+"""The web manager edits the brand kit here; other roles hold view permissions only."""
+
+from django.contrib import admin
+
+from brandkit.rules.models import Brandbook, ChannelPreset, Colour, Logo, LogoVariant, Typeface
+
+
+class ColourInline(admin.TabularInline):
+    model = Colour
+    extra = 0
+    fields = ("position", "slug", "name_et", "name_en", "name_ru", "hex", "cmyk", "pantone",
+              "roles", "confirmed")
+
+
+class TypefaceInline(admin.TabularInline):
+    model = Typeface
+    extra = 0
+    fields = ("position", "family", "roles", "weights", "fallbacks", "files", "confirmed")
+
+
+class PresetInline(admin.TabularInline):
+    model = ChannelPreset
+    extra = 0
+    fields = ("position", "slug", "name_et", "channel", "width", "height", "unit", "match",
+              "formats", "max_bytes", "min_dpi", "confirmed")
+
+
+class LogoInline(admin.TabularInline):
+    model = Logo
+    extra = 0
+    fields = ("position", "slug", "name_et", "clear_space", "min_width_px", "min_height_mm",
+              "confirmed")
+    show_change_link = True
+
+
+@admin.register(Brandbook)
+class BrandbookAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "version", "is_current", "loaded_at")
+    list_filter = ("slug", "is_current")
+    readonly_fields = ("content_sha256", "loaded_at", "source_file", "schema_version")
+    inlines = [ColourInline, TypefaceInline, LogoInline, PresetInline]
+    fieldsets = (
+        (None, {"fields": ("slug", "name", "version", "is_current", "schema_version",
+                           "content_sha256", "loaded_at", "source_file")}),
+        ("Description", {"fields": ("description_et", "description_en", "description_ru",
+                                    "sources")}),
+        ("Colour", {"fields": ("tolerance_de2000", "neutrals_allowed", "neutral_chroma",
+                               "max_off_palette")}),
+        ("Typography", {"fields": ("min_text_px",)}),
+        ("Accessibility", {"fields": ("text_contrast", "large_text_contrast",
+                                      "non_text_contrast", "large_text_px",
+                                      "large_bold_text_px", "alt_text_required",
+                                      "long_description_for_infographics")}),
+    )
+
+
+class LogoVariantInline(admin.TabularInline):
+    model = LogoVariant
+    extra = 0
+    fields = ("slug", "language", "tone", "file", "sha256")
+    readonly_fields = ("sha256",)
+
+
+@admin.register(Logo)
+class LogoAdmin(admin.ModelAdmin):
+    list_display = ("name_et", "slug", "brandbook", "confirmed")
+    list_filter = ("brandbook",)
+    inlines = [LogoVariantInline]
+
+
+@admin.register(Colour)
+class ColourAdmin(admin.ModelAdmin):
+    list_display = ("name_et", "hex", "pantone", "brandbook", "confirmed")
+    list_filter = ("brandbook", "confirmed")
+
+
+@admin.register(ChannelPreset)
+class ChannelPresetAdmin(admin.ModelAdmin):
+    list_display = ("name_et", "slug", "width", "height", "unit", "brandbook")
+    list_filter = ("brandbook", "channel")
+
+
+@admin.register(Typeface)
+class TypefaceAdmin(admin.ModelAdmin):
+    list_display = ("family", "brandbook", "confirmed")
+    list_filter = ("brandbook",)

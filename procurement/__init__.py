@@ -1,0 +1,1 @@
+"""Visual orders, design briefs and tender documents (issue 5)."""
