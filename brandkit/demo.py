@@ -18,6 +18,10 @@ class DemoAwareModelBackend(ModelBackend):
     """Django's model backend, refusing a demo account's published password when DEBUG is off."""
 
     def authenticate(self, request, username=None, password=None, **kwargs):
-        if not settings.DEBUG and username in DEMO_PASSWORDS and password == DEMO_PASSWORDS[username]:
+        if (
+            not settings.DEBUG
+            and username in DEMO_PASSWORDS
+            and password == DEMO_PASSWORDS[username]
+        ):
             return None
         return super().authenticate(request, username=username, password=password, **kwargs)

@@ -120,7 +120,9 @@ LOGOUT_REDIRECT_URL = "login"
 LANGUAGE_CODE = os.environ.get("DJANGO_LANGUAGE_CODE", "et")
 LANGUAGES = [("et", _("Estonian")), ("en", _("English")), ("ru", _("Russian"))]
 if LANGUAGE_CODE not in {code for code, _name in LANGUAGES}:
-    raise ImproperlyConfigured(f"DJANGO_LANGUAGE_CODE must be one of et, en, ru, not {LANGUAGE_CODE!r}")
+    raise ImproperlyConfigured(
+        f"DJANGO_LANGUAGE_CODE must be one of et, en, ru, not {LANGUAGE_CODE!r}"
+    )
 LOCALE_PATHS = [BASE_DIR / "locale"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Tallinn")
 USE_I18N = True

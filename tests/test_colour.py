@@ -173,6 +173,9 @@ def test_delta_e_2000_matches_coloraide_on_random_lab():
     lab1[:100, 1:] = 0.0
     lab2[100:200] = lab1[100:200] * [1, -1, -1]
     lab2[200:600] = lab1[200:600] + rng.normal(0, 1.5, (400, 3))
+    # Hue differences of exactly 180 deg, which only axis-aligned pairs hit.
+    lab1[600:604] = [[50, 10, 0], [50, 0, 10], [40, -20, 0], [60, 0, -30]]
+    lab2[600:604] = [[50, -10, 0], [50, 0, -10], [45, 25, 0], [55, 0, 5]]
 
     np.testing.assert_allclose(
         delta_e_2000(lab1, lab2), _coloraide_de2000(lab1, lab2), rtol=0, atol=1e-6

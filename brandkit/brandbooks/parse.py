@@ -131,7 +131,9 @@ def _semantic_errors(
             elif path.stat().st_size > MAX_ASSET_BYTES:
                 errors.append(BrandbookError(where, f"file is larger than {MAX_ASSET_BYTES} bytes"))
             elif path.suffix.lower() not in {".svg", ".png", ".pdf", ".webp", ".jpg", ".jpeg"}:
-                errors.append(BrandbookError(where, "logo files must be SVG, PNG, WebP, JPEG or PDF"))
+                errors.append(
+                    BrandbookError(where, "logo files must be SVG, PNG, WebP, JPEG or PDF")
+                )
     if static_dir is not None:
         for index, face in enumerate(data["typography"]["typefaces"]):
             for findex, font in enumerate(face.get("files", [])):
@@ -205,7 +207,9 @@ def parse_text(
         mark = getattr(exc, "problem_mark", None) or getattr(exc, "context_mark", None)
         where = f"line {mark.line + 1}, column {mark.column + 1}" if mark else ""
         problem = getattr(exc, "problem", None) or str(exc)
-        raise BrandbookInvalid([BrandbookError(where, f"not valid YAML: {problem}")], source) from exc
+        raise BrandbookInvalid(
+            [BrandbookError(where, f"not valid YAML: {problem}")], source
+        ) from exc
     if not isinstance(data, dict):
         raise BrandbookInvalid(
             [BrandbookError("", "the file must be a YAML mapping starting with 'brandbook: 1'")],

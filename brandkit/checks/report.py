@@ -32,7 +32,9 @@ class Finding:
     rejects: bool = False
 
     def message(self, lang: str = DEFAULT_LANG) -> str:
-        return self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()))
+        return (
+            self.messages.get(lang) or self.messages.get("en") or next(iter(self.messages.values()))
+        )
 
     def as_dict(self, lang: str = DEFAULT_LANG) -> dict[str, Any]:
         return {

@@ -50,9 +50,7 @@ def contrast_ratio(rgb8_a: ArrayLike, rgb8_b: ArrayLike) -> np.ndarray:
     return np.asarray((np.maximum(ya, yb) + 0.05) / (np.minimum(ya, yb) + 0.05))
 
 
-def contrast_passes(
-    ratio: ArrayLike, large: bool = False, level: str = "AA"
-) -> bool | np.ndarray:
+def contrast_passes(ratio: ArrayLike, large: bool = False, level: str = "AA") -> bool | np.ndarray:
     """Whether a contrast ratio meets WCAG level "AA" or "AAA".
 
     ``large`` means WCAG "large scale" text (at least 18 pt, or 14 pt bold).

@@ -8,8 +8,18 @@ from brandkit.rules.models import Brandbook, ChannelPreset, Colour, Logo, LogoVa
 class ColourInline(admin.TabularInline):
     model = Colour
     extra = 0
-    fields = ("position", "slug", "name_et", "name_en", "name_ru", "hex", "cmyk", "pantone",
-              "roles", "confirmed")
+    fields = (
+        "position",
+        "slug",
+        "name_et",
+        "name_en",
+        "name_ru",
+        "hex",
+        "cmyk",
+        "pantone",
+        "roles",
+        "confirmed",
+    )
 
 
 class TypefaceInline(admin.TabularInline):
@@ -21,15 +31,34 @@ class TypefaceInline(admin.TabularInline):
 class PresetInline(admin.TabularInline):
     model = ChannelPreset
     extra = 0
-    fields = ("position", "slug", "name_et", "channel", "width", "height", "unit", "match",
-              "formats", "max_bytes", "min_dpi", "confirmed")
+    fields = (
+        "position",
+        "slug",
+        "name_et",
+        "channel",
+        "width",
+        "height",
+        "unit",
+        "match",
+        "formats",
+        "max_bytes",
+        "min_dpi",
+        "confirmed",
+    )
 
 
 class LogoInline(admin.TabularInline):
     model = Logo
     extra = 0
-    fields = ("position", "slug", "name_et", "clear_space", "min_width_px", "min_height_mm",
-              "confirmed")
+    fields = (
+        "position",
+        "slug",
+        "name_et",
+        "clear_space",
+        "min_width_px",
+        "min_height_mm",
+        "confirmed",
+    )
     show_change_link = True
 
 
@@ -40,17 +69,51 @@ class BrandbookAdmin(admin.ModelAdmin):
     readonly_fields = ("content_sha256", "loaded_at", "source_file", "schema_version")
     inlines = [ColourInline, TypefaceInline, LogoInline, PresetInline]
     fieldsets = (
-        (None, {"fields": ("slug", "name", "version", "is_current", "schema_version",
-                           "content_sha256", "loaded_at", "source_file")}),
-        ("Description", {"fields": ("description_et", "description_en", "description_ru",
-                                    "sources")}),
-        ("Colour", {"fields": ("tolerance_de2000", "neutrals_allowed", "neutral_chroma",
-                               "max_off_palette")}),
+        (
+            None,
+            {
+                "fields": (
+                    "slug",
+                    "name",
+                    "version",
+                    "is_current",
+                    "schema_version",
+                    "content_sha256",
+                    "loaded_at",
+                    "source_file",
+                )
+            },
+        ),
+        (
+            "Description",
+            {"fields": ("description_et", "description_en", "description_ru", "sources")},
+        ),
+        (
+            "Colour",
+            {
+                "fields": (
+                    "tolerance_de2000",
+                    "neutrals_allowed",
+                    "neutral_chroma",
+                    "max_off_palette",
+                )
+            },
+        ),
         ("Typography", {"fields": ("min_text_px",)}),
-        ("Accessibility", {"fields": ("text_contrast", "large_text_contrast",
-                                      "non_text_contrast", "large_text_px",
-                                      "large_bold_text_px", "alt_text_required",
-                                      "long_description_for_infographics")}),
+        (
+            "Accessibility",
+            {
+                "fields": (
+                    "text_contrast",
+                    "large_text_contrast",
+                    "non_text_contrast",
+                    "large_text_px",
+                    "large_bold_text_px",
+                    "alt_text_required",
+                    "long_description_for_infographics",
+                )
+            },
+        ),
     )
 
 

@@ -185,7 +185,9 @@ class Colour(Localised):
     def cmyk_text(self) -> str:
         if not self.cmyk:
             return ""
-        return " ".join(f"{label}{value:g}" for label, value in zip("CMYK", self.cmyk, strict=False))
+        return " ".join(
+            f"{label}{value:g}" for label, value in zip("CMYK", self.cmyk, strict=False)
+        )
 
     def text_on_it(self) -> str:
         """Black or white, whichever reads better on this colour (for swatch labels)."""
@@ -339,4 +341,3 @@ class ChannelPreset(Localised):
             round(self.width / 25.4 * self.min_dpi),
             round(self.height / 25.4 * self.min_dpi),
         )
-

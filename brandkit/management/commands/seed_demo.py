@@ -6,7 +6,6 @@ from django.core.management.base import BaseCommand, CommandError
 from brandkit.demo import DEMO_USERS
 
 
-
 class Command(BaseCommand):
     help = "Create the three demo users (development only: refused when DEBUG is off)."
 
@@ -20,7 +19,11 @@ class Command(BaseCommand):
         for username, password, role, first, last, staff in DEMO_USERS:
             user, created = User.objects.get_or_create(
                 username=username,
-                defaults={"first_name": first, "last_name": last, "email": f"{username}@example.ee"},
+                defaults={
+                    "first_name": first,
+                    "last_name": last,
+                    "email": f"{username}@example.ee",
+                },
             )
             user.set_password(password)
             user.is_staff = staff

@@ -1,0 +1,54 @@
+"""Shared fixtures: the SKA brandbook loaded for real, and one user per role."""
+
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import Group
+
+from brandkit.brandbooks import SKA_BRANDBOOK
+from brandkit.roles import PROCUREMENT, TOPIC_OWNER, WEB_MANAGER
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+@pytest.fixture
+def ska(db):
+    from brandkit.rules.loading import load_brandbook_file
+
+    return load_brandbook_file(SKA_BRANDBOOK).brandbook
+
+
+def _user(django_user_model, username, role, staff=False):
+    user = django_user_model.objects.create_user(
+        username=username, password="a-long-test-password", is_staff=staff
+    )
+    if role:
+        user.groups.add(Group.objects.get(name=role))
+    return user
+
+
+@pytest.fixture
+def topic_owner(db, django_user_model):
+    return _user(django_user_model, "owner", TOPIC_OWNER)
+
+
+@pytest.fixture
+def web_manager(db, django_user_model):
+    return _user(django_user_model, "manager", WEB_MANAGER, staff=True)
+
+
+@pytest.fixture
+def procurement_user(db, django_user_model):
+    return _user(django_user_model, "buyer", PROCUREMENT)
+
+
+@pytest.fixture(params=["topic_owner", "web_manager", "procurement_user"])
+def any_role_user(request):
+    return request.getfixturevalue(request.param)
+
+
+@pytest.fixture(autouse=True)
+def media_root(settings, tmp_path_factory):
+    """Every test writes media into its own empty folder."""
+    settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
+    return Path(settings.MEDIA_ROOT)
