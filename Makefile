@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test test-sqlite test-postgres bench lint format messages clean
+.PHONY: run test bench lint format messages clean install chromium e2e-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -15,6 +15,25 @@ $(PY):
 $(STAMP): pyproject.toml | $(PY)
 	$(PY) -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
+
+# End-to-end tests drive Debian's Chromium (never a downloaded browser) and run axe-core,
+# vendored from the npm registry.
+AXE_VERSION := 4.14.1
+AXE := tests/e2e/vendor/axe.min.js
+
+chromium:
+	@command -v chromium >/dev/null 2>&1 || { \
+		echo "Installing Debian's chromium for the end-to-end tests"; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; }
+
+$(AXE):
+	mkdir -p tests/e2e/vendor
+	cd tests/e2e/vendor && npm pack --silent axe-core@$(AXE_VERSION) >/dev/null && \
+		tar -xzf axe-core-$(AXE_VERSION).tgz package/axe.min.js package/LICENSE && \
+		mv package/axe.min.js axe.min.js && mv package/LICENSE LICENSE-axe-core && \
+		rmdir package && rm axe-core-$(AXE_VERSION).tgz
+
+e2e-deps: chromium $(AXE)
 
 install: $(STAMP)
 
@@ -25,7 +44,7 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server.
-test: $(STAMP)
+test: $(STAMP) e2e-deps
 	$(PY) -m pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the suite again on PostgreSQL ($$TEST_DATABASE_URL) =="; \

@@ -1,0 +1,249 @@
+"""Raster colour analysis shared by the palette and contrast checks.
+
+One pass over the (reduced) pixels gives a colour histogram with 5 bits per channel (32 768
+bins), each non-empty bin carrying its pixel count, how many of those pixels are *flat*, and
+its mean colour (sum / count, so a bin stands for the colours actually in it, not its centre).
+Everything after that works on at most 32 768 bins instead of millions of pixels.
+
+- Reduction: more than `MAX_ANALYSIS_PIXELS` pixels are subsampled with a stride (every k-th
+  pixel of every k-th row). The decoder may already have reduced the image (JPEG draft mode);
+  colour shares are ratios, so a uniform subsample estimates them without bias.
+- Transparency: pixels with alpha < 128 are not part of the image's colour and are dropped.
+- Flat pixels: a pixel whose every channel is within `FLAT_STEP` levels of both its right and
+  its lower neighbour (in the analysed image). Areas of one colour are flat; anti-aliased edges,
+  JPEG ringing, photographs and noise are not.
+- Clusters: bins are merged greedily around the bin with the most flat pixels: every bin within
+  the tolerance (CIEDE2000) of that seed joins it. A cluster is *significant* when its flat
+  pixels cover at least `SIGNIFICANT_SHARE` (0.5%) of the opaque area: only an area of one
+  colour can be significant, so edges and textures never form a colour of their own.
+
+The result is cached for the last raster seen, so the palette and contrast checks share it.
+"""
+
+from __future__ import annotations
+
+import math
+import threading
+import weakref
+from dataclasses import dataclass, field
+
+import numpy as np
+
+from brandkit.colour import delta_e_2000, srgb8_to_lab
+
+MAX_ANALYSIS_PIXELS = 480_000
+FLAT_STEP = 12  # levels per channel (of 255)
+BITS = 5
+SHIFT = 8 - BITS
+NBINS = 1 << (3 * BITS)
+SIGNIFICANT_SHARE = 0.005  # a colour is significant from 0.5% of the opaque area (flat pixels)
+SEED_SHARE = 0.0005  # bins below 0.05% of the area do not start a cluster
+MAX_SEEDS = 256
+MAX_CLUSTERS = 48
+# Over the whole sRGB gamut, two colours within ΔE00 3 are at most ~7.5 ΔE76 apart (measured
+# on 6 million random pairs); a Euclidean Lab distance above 8 x the tolerance therefore cannot
+# be within the tolerance, and the costly CIEDE2000 is skipped for it.
+PREFILTER_FACTOR = 8.0
+
+
+@dataclass(frozen=True)
+class Histogram:
+    count: np.ndarray  # (K,) opaque pixels in each non-empty bin
+    flat: np.ndarray  # (K,) of those, flat pixels
+    rgb: np.ndarray  # (K, 3) mean sRGB of the bin, float 0..255
+    lab: np.ndarray  # (K, 3) CIELAB D65 of the mean
+    total: int  # opaque analysed pixels
+    analysed: int  # analysed pixels, transparent ones included
+    step: int  # subsampling stride (1 = every pixel)
+
+
+@dataclass(frozen=True)
+class Cluster:
+    members: np.ndarray  # indices into the Histogram arrays
+    rgb: np.ndarray  # (3,) flat-weighted mean sRGB, float 0..255
+    lab: np.ndarray  # (3,)
+    pixels: int  # every opaque pixel in the member bins
+    flat: int  # flat pixels in the member bins
+
+
+@dataclass(frozen=True)
+class Clusters:
+    significant: list[Cluster]  # most flat pixels first
+    member_of: np.ndarray  # (K,) index into `significant`, -1 for none
+
+
+@dataclass
+class _Entry:
+    pixels: weakref.ref
+    alpha: weakref.ref | None
+    histogram: Histogram
+    clusters: dict[float, Clusters] = field(default_factory=dict)
+
+
+_cache_lock = threading.Lock()
+_cache: _Entry | None = None
+
+
+def analysis_step(height: int, width: int) -> int:
+    """The subsampling stride that brings height x width to at most MAX_ANALYSIS_PIXELS."""
+    pixels = height * width
+    if pixels <= MAX_ANALYSIS_PIXELS:
+        return 1
+    return math.ceil(math.sqrt(pixels / MAX_ANALYSIS_PIXELS))
+
+
+def _as_rgb8(pixels: np.ndarray) -> np.ndarray:
+    arr = np.asarray(pixels)
+    if arr.ndim == 2:
+        arr = arr[..., None]
+    if arr.ndim != 3 or arr.shape[2] == 0:
+        raise ValueError(f"pixels must have shape (h, w, 3); got {arr.shape}")
+    if arr.shape[2] < 3:
+        arr = arr[..., :1].repeat(3, axis=2)
+    arr = arr[..., :3]
+    if arr.dtype != np.uint8:
+        arr = np.clip(np.nan_to_num(arr.astype(np.float64)), 0, 255).astype(np.uint8)
+    return arr
+
+
+def _flat_mask(planes: np.ndarray) -> np.ndarray:
+    """True where all channels are within FLAT_STEP of the right and the lower neighbour.
+
+    Computed in uint8 with wrap-around: |a - b| <= s exactly when (a - b + s) mod 256 <= 2s,
+    which avoids widening the planes to int16. The last row and column have no neighbour on
+    one side and count as not flat.
+    """
+    _, h, w = planes.shape
+    flat = np.zeros((h, w), dtype=bool)
+    if h < 2 or w < 2:
+        return flat
+    inner = None
+    for plane in planes:
+        here = plane[:-1, :-1]
+        ok = (plane[:-1, 1:] - here + FLAT_STEP) <= 2 * FLAT_STEP
+        ok &= (plane[1:, :-1] - here + FLAT_STEP) <= 2 * FLAT_STEP
+        inner = ok if inner is None else inner & ok
+    flat[:-1, :-1] = inner
+    return flat
+
+
+def compute_histogram(pixels: np.ndarray, alpha: np.ndarray | None = None) -> Histogram:
+    rgb8 = _as_rgb8(pixels)
+    h, w = rgb8.shape[:2]
+    step = analysis_step(h, w)
+    sub = rgb8[::step, ::step]
+    planes = np.ascontiguousarray(np.moveaxis(sub, 2, 0))  # (3, h', w') uint8
+    flat = _flat_mask(planes)
+    idx = (planes[0] >> SHIFT).astype(np.uint16) << (2 * BITS)
+    idx |= (planes[1] >> SHIFT).astype(np.uint16) << BITS
+    idx |= planes[2] >> SHIFT
+    idx = idx.ravel()
+    flat = flat.ravel()
+    channels = [plane.ravel() for plane in planes]
+    analysed = idx.size
+    if alpha is not None:
+        a = np.asarray(alpha)
+        if a.shape[:2] == (h, w):
+            opaque = (a[::step, ::step] >= 128).ravel()
+            if not opaque.all():
+                idx = idx[opaque]
+                flat = flat[opaque]
+                channels = [c[opaque] for c in channels]
+    count = np.bincount(idx, minlength=NBINS)
+    nonzero = np.flatnonzero(count)
+    flat_count = np.bincount(idx[flat], minlength=NBINS)[nonzero]
+    sums = np.stack([np.bincount(idx, weights=c, minlength=NBINS)[nonzero] for c in channels], 1)
+    count = count[nonzero]
+    mean = sums / np.maximum(count, 1)[:, None] if nonzero.size else np.zeros((0, 3))
+    lab = srgb8_to_lab(mean) if nonzero.size else np.zeros((0, 3))
+    return Histogram(
+        count=count.astype(np.int64),
+        flat=flat_count.astype(np.int64),
+        rgb=mean,
+        lab=lab,
+        total=int(count.sum()),
+        analysed=int(analysed),
+        step=step,
+    )
+
+
+def find_clusters(hist: Histogram, tolerance: float) -> Clusters:
+    """Greedy merge of bins within `tolerance` (ΔE00) around the flattest bins; see the module
+    docstring. Bins that joined an insignificant cluster cannot seed another one but stay free
+    for a later significant cluster."""
+    k = hist.count.size
+    member_of = np.full(k, -1, dtype=np.intp)
+    out: list[Cluster] = []
+    if k == 0 or hist.total == 0:
+        return Clusters(out, member_of)
+    tried = np.zeros(k, dtype=bool)
+    seed_min = max(1.0, SEED_SHARE * hist.total)
+    significant_min = max(1.0, SIGNIFICANT_SHARE * hist.total)
+    order = np.argsort(-hist.flat, kind="stable")
+    order = order[hist.flat[order] >= seed_min][:MAX_SEEDS]
+    radius2 = (PREFILTER_FACTOR * tolerance) ** 2
+    for seed in order:
+        if member_of[seed] >= 0 or tried[seed]:
+            continue
+        free = np.flatnonzero(member_of < 0)
+        d2 = ((hist.lab[free] - hist.lab[seed]) ** 2).sum(axis=1)
+        candidates = free[d2 <= radius2]
+        de = delta_e_2000(hist.lab[candidates], hist.lab[seed])
+        members = candidates[de <= tolerance]
+        flat = int(hist.flat[members].sum())
+        if flat < significant_min:
+            tried[members] = True
+            continue
+        member_of[members] = len(out)
+        weights = hist.flat[members].astype(np.float64)
+        rgb = (hist.rgb[members] * weights[:, None]).sum(axis=0) / weights.sum()
+        out.append(
+            Cluster(
+                members=members,
+                rgb=rgb,
+                lab=srgb8_to_lab(rgb),
+                pixels=int(hist.count[members].sum()),
+                flat=flat,
+            )
+        )
+        if len(out) >= MAX_CLUSTERS:
+            break
+    return Clusters(out, member_of)
+
+
+def _entry(pixels: np.ndarray, alpha: np.ndarray | None) -> _Entry:
+    global _cache
+    entry = _cache
+    if (
+        entry is not None
+        and entry.pixels() is pixels
+        and ((entry.alpha is None and alpha is None) or (entry.alpha and entry.alpha() is alpha))
+    ):
+        return entry
+    hist = compute_histogram(pixels, alpha)
+    try:
+        entry = _Entry(
+            pixels=weakref.ref(pixels),
+            alpha=weakref.ref(alpha) if alpha is not None else None,
+            histogram=hist,
+        )
+    except TypeError:  # not weak-referenceable (not an ndarray): do not cache
+        return _Entry(pixels=lambda: None, alpha=None, histogram=hist)
+    with _cache_lock:
+        _cache = entry
+    return entry
+
+
+def histogram(raster) -> Histogram:
+    """The histogram of a RasterImage (cached for the last raster analysed)."""
+    return _entry(raster.pixels, raster.alpha).histogram
+
+
+def clusters(raster, tolerance: float) -> tuple[Histogram, Clusters]:
+    entry = _entry(raster.pixels, raster.alpha)
+    key = float(tolerance)
+    found = entry.clusters.get(key)
+    if found is None:
+        found = find_clusters(entry.histogram, key)
+        entry.clusters[key] = found
+    return entry.histogram, found

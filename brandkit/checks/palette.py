@@ -1,0 +1,664 @@
+"""Colour check: is the image's colour the brandbook's palette?
+
+Codes
+-----
+- ``colour.off_palette`` (error, or warning while the total stays within ``max_off_palette``):
+  one finding per off-palette colour (rasters: the 10 largest), with its hex, coverage, the
+  nearest brand colour and the CIEDE2000 distance to it. SVG: one per distinct colour as
+  written, naming the elements that use it (always an error).
+- ``colour.palette_coverage`` (info): how much of the image is in palette, per brand colour.
+- ``colour.photo_area`` (info): the part of a raster that is photographic or finely textured
+  and therefore not checked against the palette.
+- ``colour.no_opaque_pixels`` (info): the raster is fully transparent.
+- ``colour.vector_colours`` (info): colours read from a PDF's content (the rendered pages give
+  the verdict; this lists what the file asks for).
+
+How a raster is judged
+----------------------
+The pixels are reduced to a histogram of 32 768 bins with mean colours (see ``_raster``). A
+colour is *in palette* when its CIEDE2000 distance to a palette colour is within
+``colour.tolerance_de2000``, or when it is a neutral (chroma C*ab below
+``colour.neutral_chroma``) and the brandbook allows neutrals.
+
+1. Significant colours. Only areas of one colour can make a colour significant: bins are merged
+   within the tolerance around the bins with the most *flat* pixels (pixels equal, within 12
+   levels, to their right and lower neighbours), and a merged colour whose flat pixels cover at
+   least 0.5% of the opaque area is significant. Each significant colour takes the verdict of
+   its mean colour (brand, neutral or off-palette); every pixel in its bins counts for it.
+2. Anti-aliased edges. A pixel left over (not in a significant colour, not itself in palette)
+   whose colour lies within the tolerance of the straight line between two *anchor* colours —
+   in gamma-encoded sRGB (how Pillow, browsers and most tools blend) or in linear light (how
+   some renderers blend) — is a blend ``t*A + (1-t)*B`` and is attributed to A and B in the
+   proportion t : 1-t. Anchors are the significant colours and the palette colours present in
+   the image. So the edges of text take the verdict of the text and its background: brand on
+   brand passes, and an off-palette area's edges add to its coverage.
+3. Photographic areas. What is still left — many distinct colours none of which is a
+   significant area (photographs, noise, gradients, JPEG ringing, tiny details) — is
+   reported as ``colour.photo_area`` with its share of the image and is not checked against the
+   palette, so a photo does not fail a banner by itself. A large smooth photo region that
+   forms a flat area of one colour is an area like any other and is judged.
+4. Verdict. ``off-palette share = off-palette significant pixels / (opaque pixels - photo
+   area)``. Above ``colour.max_off_palette`` every off-palette colour is an error; at or below
+   it they are warnings.
+
+A flat tint of a brand colour (e.g. 40% blue on white) big enough to be significant is a colour
+of its own and is judged by its own distance; tints only pass as blends where they are thin
+(edges) or scattered (gradients).
+
+SVG: every declared colour (fill, stroke, stop-color, CSS) is checked as written; opacity is
+not applied (a brand colour at 50% opacity is the brand colour). PDF: the rendered pages are
+checked as rasters, page by page; vector colours, when the decoder read them, are listed as
+information.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import numpy as np
+
+from brandkit.checks import _raster
+from brandkit.checks._messages import each_lang, finding, listing, name_of, num, pct
+from brandkit.checks.report import Finding
+from brandkit.checks.types import Decoded, RasterImage, SvgDocument
+from brandkit.colour import delta_e_2000, nearest, srgb8_to_lab, to_hex
+from brandkit.colour.transfer import srgb_decode, srgb_encode
+
+MAX_REPORTED = 10
+PHOTO_REPORT_SHARE = 0.01  # report a photo area from 1% of the image
+MAX_ANCHORS = 8
+BLEND_PREFILTER_SRGB = 30.0  # levels: farther than this from every blend line, skip ΔE00
+BLEND_PREFILTER_LINEAR = 0.08  # the same in linear light (0..1)
+
+
+@dataclass
+class Palette:
+    colours: list[dict]
+    rgb: np.ndarray  # (M, 3) uint8
+    lab: np.ndarray  # (M, 3)
+    tolerance: float
+    neutrals: bool
+    neutral_chroma: float
+    max_off_palette: float
+
+    @classmethod
+    def from_brandbook(cls, brandbook: dict) -> Palette:
+        colour = brandbook.get("colour", {})
+        colours = list(colour.get("colours", []))
+        rgb = np.array(
+            [c.get("rgb") or _hex_rgb(c["hex"]) for c in colours], dtype=np.uint8
+        ).reshape(-1, 3)
+        return cls(
+            colours=colours,
+            rgb=rgb,
+            lab=srgb8_to_lab(rgb) if len(colours) else np.zeros((0, 3)),
+            tolerance=float(colour.get("tolerance_de2000", 3.0)),
+            neutrals=bool(colour.get("neutrals", True)),
+            neutral_chroma=float(colour.get("neutral_chroma", 5.0)),
+            max_off_palette=float(colour.get("max_off_palette", 0.02)),
+        )
+
+    def nearest(self, lab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
+        lab = np.asarray(lab, dtype=np.float64).reshape(-1, 3)
+        if not len(self.colours):
+            return np.zeros(len(lab), np.intp), np.full(len(lab), np.inf)
+        return nearest(lab, self.lab)
+
+    def is_neutral(self, lab: np.ndarray) -> np.ndarray:
+        lab = np.asarray(lab, dtype=np.float64).reshape(-1, 3)
+        if not self.neutrals:
+            return np.zeros(len(lab), dtype=bool)
+        return np.hypot(lab[:, 1], lab[:, 2]) < self.neutral_chroma
+
+    def describe(self, index: int, lang: str) -> str:
+        item = self.colours[index]
+        return f"{name_of(item, lang)} {item['hex'].upper()}"
+
+
+def _hex_rgb(code: str) -> list[int]:
+    code = code.lstrip("#")
+    return [int(code[i : i + 2], 16) for i in (0, 2, 4)]
+
+
+@dataclass
+class OffColour:
+    rgb: tuple[int, int, int]
+    pixels: float
+    share: float  # of the opaque image
+    nearest: int  # palette index
+    delta_e: float
+
+
+@dataclass
+class Analysis:
+    total: int  # opaque analysed pixels
+    brand_pixels: np.ndarray  # (M,) per palette colour (blends included)
+    neutral_pixels: float
+    off: list[OffColour]  # largest first
+    blend_pixels: float
+    photo_pixels: float
+    step: int
+
+    @property
+    def significant(self) -> float:
+        return max(self.total - self.photo_pixels, 0.0)
+
+    @property
+    def off_pixels(self) -> float:
+        return float(sum(o.pixels for o in self.off))
+
+    @property
+    def off_share(self) -> float:
+        return self.off_pixels / self.significant if self.significant else 0.0
+
+    @property
+    def photo_share(self) -> float:
+        return self.photo_pixels / self.total if self.total else 0.0
+
+
+# --- raster analysis -------------------------------------------------------------------------
+
+
+def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
+    hist, found = _raster.clusters(raster, palette.tolerance)
+    m = len(palette.colours)
+    total = hist.total
+    brand = np.zeros(m, dtype=np.float64)
+    neutral = 0.0
+    photo = 0.0
+    blend_total = 0.0
+    if total == 0:
+        return Analysis(0, brand, 0.0, [], 0.0, 0.0, hist.step)
+
+    # 1. significant colours
+    kinds: list[tuple[str, int]] = []  # ("brand", palette index) | ("neutral", 0) | ("off", i)
+    cluster_pixels = np.array([c.pixels for c in found.significant], dtype=np.float64)
+    off_clusters: list[int] = []
+    if found.significant:
+        lab = np.array([c.lab for c in found.significant])
+        p_index, p_de = palette.nearest(lab)
+        is_neutral = palette.is_neutral(lab)
+        for i in range(len(found.significant)):
+            if p_de[i] <= palette.tolerance:
+                kinds.append(("brand", int(p_index[i])))
+            elif is_neutral[i]:
+                kinds.append(("neutral", 0))
+            else:
+                kinds.append(("off", i))
+                off_clusters.append(i)
+
+    # 2. the rest, bin by bin: in palette, neutral, blend or photo
+    free = np.flatnonzero(found.member_of < 0)
+    free_lab = hist.lab[free]
+    free_count = hist.count[free].astype(np.float64)
+    in_brand = np.zeros(free.size, dtype=bool)
+    brand_index = np.zeros(free.size, dtype=np.intp)
+    if m and free.size:
+        d2 = _sq_distances(free_lab, palette.lab).min(axis=1)
+        close = np.flatnonzero(d2 <= (_raster.PREFILTER_FACTOR * palette.tolerance) ** 2)
+        if close.size:
+            idx, de = palette.nearest(free_lab[close])
+            ok = de <= palette.tolerance
+            in_brand[close[ok]] = True
+            brand_index[close[ok]] = idx[ok]
+    np.add.at(brand, brand_index[in_brand], free_count[in_brand])
+    in_neutral = ~in_brand & palette.is_neutral(free_lab)
+    neutral += float(free_count[in_neutral].sum())
+    rest = np.flatnonzero(~in_brand & ~in_neutral)
+
+    anchors, anchor_kinds = _anchors(found, kinds, palette, hist, free, in_brand, brand_index)
+    attributed = np.zeros(len(anchors), dtype=np.float64)
+    if rest.size and len(anchors) >= 2:
+        ok, a, b, t = _blends(hist.rgb[free[rest]], hist.lab[free[rest]], anchors, palette)
+        counts = free_count[rest]
+        np.add.at(attributed, a[ok], counts[ok] * t[ok])
+        np.add.at(attributed, b[ok], counts[ok] * (1.0 - t[ok]))
+        blend_total = float(counts[ok].sum())
+        photo = float(counts[~ok].sum())
+    else:
+        photo = float(free_count[rest].sum())
+
+    # 3. tally
+    off_pixels = {i: cluster_pixels[i] for i in off_clusters}
+    for i, (kind, which) in enumerate(kinds):
+        if kind == "brand":
+            brand[which] += cluster_pixels[i]
+        elif kind == "neutral":
+            neutral += cluster_pixels[i]
+    for j, (kind, which) in enumerate(anchor_kinds):
+        if kind == "brand":
+            brand[which] += attributed[j]
+        elif kind == "neutral":
+            neutral += attributed[j]
+        else:
+            off_pixels[which] += attributed[j]
+
+    off: list[OffColour] = []
+    if off_clusters:
+        lab = np.array([found.significant[i].lab for i in off_clusters])
+        p_index, p_de = palette.nearest(lab)
+        for n, i in enumerate(off_clusters):
+            rgb = np.clip(np.rint(found.significant[i].rgb), 0, 255).astype(int)
+            off.append(
+                OffColour(
+                    rgb=(int(rgb[0]), int(rgb[1]), int(rgb[2])),
+                    pixels=float(off_pixels[i]),
+                    share=float(off_pixels[i]) / total,
+                    nearest=int(p_index[n]),
+                    delta_e=float(p_de[n]),
+                )
+            )
+        off.sort(key=lambda o: -o.pixels)
+    return Analysis(total, brand, neutral, off, blend_total, photo, hist.step)
+
+
+def _sq_distances(x: np.ndarray, y: np.ndarray) -> np.ndarray:
+    """Squared Euclidean distances (N, M) without an (N, M, 3) temporary."""
+    d2 = (x * x).sum(axis=1)[:, None] - 2.0 * (x @ y.T) + (y * y).sum(axis=1)[None, :]
+    return np.maximum(d2, 0.0)
+
+
+def _anchors(found, kinds, palette, hist, free, in_brand, brand_index):
+    """Colours that edges may be blends of: significant colours, then palette colours present
+    in the image (at least 0.05% of it) that no significant colour already stands for."""
+    anchors: list[np.ndarray] = []
+    anchor_kinds: list[tuple[str, int]] = []
+    for cluster, kind in zip(found.significant, kinds, strict=True):
+        if len(anchors) >= MAX_ANCHORS:
+            break
+        anchors.append(cluster.rgb)
+        anchor_kinds.append(kind)
+    if palette.colours:
+        present = np.zeros(len(palette.colours))
+        np.add.at(present, brand_index[in_brand], hist.count[free[in_brand]])
+        covered = {which for kind, which in anchor_kinds if kind == "brand"}
+        for index in np.argsort(-present, kind="stable"):
+            if len(anchors) >= MAX_ANCHORS or present[index] < _raster.SEED_SHARE * hist.total:
+                break
+            if int(index) in covered:
+                continue
+            anchors.append(palette.rgb[index].astype(np.float64))
+            anchor_kinds.append(("brand", int(index)))
+    return (np.array(anchors, dtype=np.float64).reshape(-1, 3), anchor_kinds)
+
+
+def _project(points: np.ndarray, anchors: np.ndarray, pairs: np.ndarray):
+    """For each point, the closest point on any anchor-pair segment (Euclidean, in the space
+    the inputs are in): (pair index, t, squared distance). Matrix products only, no
+    (N, pairs, 3) temporary."""
+    a = anchors[pairs[:, 0]]
+    b = anchors[pairs[:, 1]]
+    d = a - b
+    dd = np.maximum((d * d).sum(axis=1), 1e-12)
+    u = points @ d.T - (b * d).sum(axis=1)[None, :]  # (p - b) . d
+    t = np.clip(u / dd[None, :], 0.0, 1.0)
+    pb2 = (points * points).sum(axis=1)[:, None] - 2.0 * (points @ b.T) + (b * b).sum(axis=1)
+    dist2 = pb2 - 2.0 * t * u + t * t * dd[None, :]
+    best = dist2.argmin(axis=1)
+    rows = np.arange(points.shape[0])
+    return best, t[rows, best], dist2[rows, best]
+
+
+def _blends(rgb: np.ndarray, lab: np.ndarray, anchors: np.ndarray, palette: Palette):
+    """Which colours are blends t*A + (1-t)*B of two anchors within the tolerance (ΔE00), in
+    sRGB or in linear light. Returns (ok, index of A, index of B, t)."""
+    n = rgb.shape[0]
+    k = anchors.shape[0]
+    pairs = np.array([(i, j) for i in range(k) for j in range(i + 1, k)], dtype=np.intp)
+    ok = np.zeros(n, dtype=bool)
+    a_idx = np.zeros(n, dtype=np.intp)
+    b_idx = np.zeros(n, dtype=np.intp)
+    t_out = np.zeros(n, dtype=np.float64)
+    spaces = (
+        (rgb, anchors, BLEND_PREFILTER_SRGB, lambda q: q),
+        (
+            srgb_decode(rgb / 255.0),
+            srgb_decode(anchors / 255.0),
+            BLEND_PREFILTER_LINEAR,
+            lambda q: srgb_encode(q) * 255.0,
+        ),
+    )
+    for points, anchor_points, limit, to_srgb255 in spaces:
+        todo = np.flatnonzero(~ok)
+        if not todo.size:
+            break
+        best, t, dist2 = _project(points[todo], anchor_points, pairs)
+        near = dist2 <= limit * limit
+        todo, best, t = todo[near], best[near], t[near]
+        if not todo.size:
+            continue
+        pa = anchor_points[pairs[best, 0]]
+        pb = anchor_points[pairs[best, 1]]
+        q = pb + t[:, None] * (pa - pb)
+        de = delta_e_2000(lab[todo], srgb8_to_lab(to_srgb255(q)))
+        good = de <= palette.tolerance
+        hit = todo[good]
+        ok[hit] = True
+        a_idx[hit] = pairs[best[good], 0]
+        b_idx[hit] = pairs[best[good], 1]
+        t_out[hit] = t[good]
+    return ok, a_idx, b_idx, t_out
+
+
+# --- findings ---------------------------------------------------------------------------------
+
+
+def _de(value: float, lang: str) -> str:
+    return num(value, lang, 2 if value < 10 else 1)
+
+
+def _page_prefix(page: int | None, lang: str) -> str:
+    if page is None:
+        return ""
+    return {"et": f"Lk {page}: ", "en": f"Page {page}: ", "ru": f"Стр. {page}: "}[lang]
+
+
+def raster_findings(
+    analysis: Analysis, palette: Palette, page: int | None = None
+) -> list[Finding]:
+    out: list[Finding] = []
+    where = {"page": page} if page is not None else {}
+    pre = lambda lang: _page_prefix(page, lang)  # noqa: E731
+    if analysis.total == 0:
+        out.append(
+            finding(
+                "colour.no_opaque_pixels",
+                "info",
+                each_lang(
+                    lambda lang: pre(lang)
+                    + {
+                        "et": "Pilt on täiesti läbipaistev: värve ei saanud kontrollida.",
+                        "en": "The image is fully transparent: there is no colour to check.",
+                        "ru": "Изображение полностью прозрачное: проверять нечего.",
+                    }[lang]
+                ),
+                **where,
+            )
+        )
+        return out
+
+    tol = palette.tolerance
+    limit = palette.max_off_palette
+    share = analysis.off_share
+    failing = share > limit
+    severity = "error" if failing else "warning"
+    for off in analysis.off[:MAX_REPORTED]:
+        hex_code = to_hex(off.rgb)
+        near = palette.colours[off.nearest]
+
+        def message(lang: str, off=off, hex_code=hex_code) -> str:
+            cov = pct(off.share, lang)
+            brand = palette.describe(off.nearest, lang)
+            de = _de(off.delta_e, lang)
+            t = num(tol, lang, 1)
+            total = pct(share, lang)
+            lim = pct(limit, lang)
+            return pre(lang) + {
+                "et": f"Värv {hex_code} katab {cov} pildist; lähim brändivärv on {brand}, "
+                f"ΔE00 = {de} (lubatud ≤ {t}). Paletiväliseid värve on kokku {total} pildi "
+                f"olulisest pinnast, lubatud kuni {lim}.",
+                "en": f"Colour {hex_code} covers {cov} of the image; the nearest brand colour is "
+                f"{brand}, ΔE00 = {de} (allowed ≤ {t}). Off-palette colours cover {total} of "
+                f"the image's significant area in total; at most {lim} is allowed.",
+                "ru": f"Цвет {hex_code} занимает {cov} изображения; ближайший фирменный цвет — "
+                f"{brand}, ΔE00 = {de} (допустимо ≤ {t}). Всего цвета вне палитры занимают "
+                f"{total} значимой площади изображения; допускается не более {lim}.",
+            }[lang]
+
+        out.append(
+            finding(
+                "colour.off_palette",
+                severity,
+                each_lang(message),
+                hex=hex_code,
+                rgb=list(off.rgb),
+                coverage=round(off.share, 4),
+                coverage_percent=round(off.share * 100, 1),
+                nearest={"slug": near["slug"], "hex": near["hex"].upper()},
+                delta_e2000=round(off.delta_e, 2),
+                tolerance_de2000=tol,
+                off_palette_share=round(share, 4),
+                max_off_palette=limit,
+                **where,
+            )
+        )
+
+    significant = analysis.significant
+    by_colour = []
+    for index, pixels in enumerate(analysis.brand_pixels):
+        if significant and pixels / significant >= 0.0005:
+            by_colour.append((index, pixels / significant))
+    by_colour.sort(key=lambda item: -item[1])
+    neutral_share = analysis.neutral_pixels / significant if significant else 0.0
+    in_palette = 1.0 - share if significant else 0.0
+
+    def coverage(lang: str) -> str:
+        parts = [f"{name_of(palette.colours[i], lang)} {pct(s, lang)}" for i, s in by_colour]
+        brands = listing(parts, lang, limit=8) or "—"
+        if not significant:
+            return pre(lang) + {
+                "et": "Pildil ei ole ühtegi ühtlast värvipinda, mida paletiga võrrelda.",
+                "en": "The image has no area of one colour to compare with the palette.",
+                "ru": "На изображении нет однотонных областей для сравнения с палитрой.",
+            }[lang]
+        return pre(lang) + {
+            "et": f"Paletikohane on {pct(in_palette, lang)} pildi olulisest pinnast "
+            f"(brändivärvid: {brands}; neutraalsed toonid {pct(neutral_share, lang)}); "
+            f"paletiväline {pct(share, lang)}, lubatud kuni {pct(limit, lang)}.",
+            "en": f"{pct(in_palette, lang)} of the image's significant area is in palette "
+            f"(brand colours: {brands}; neutrals {pct(neutral_share, lang)}); "
+            f"off-palette {pct(share, lang)}, at most {pct(limit, lang)} allowed.",
+            "ru": f"В палитре {pct(in_palette, lang)} значимой площади изображения "
+            f"(фирменные цвета: {brands}; нейтральные тона {pct(neutral_share, lang)}); "
+            f"вне палитры {pct(share, lang)}, допускается не более {pct(limit, lang)}.",
+        }[lang]
+
+    out.append(
+        finding(
+            "colour.palette_coverage",
+            "info",
+            each_lang(coverage),
+            in_palette=round(in_palette, 4),
+            off_palette_share=round(share, 4),
+            max_off_palette=limit,
+            neutral_share=round(neutral_share, 4),
+            colours={palette.colours[i]["slug"]: round(s, 4) for i, s in by_colour},
+            blend_share=round(analysis.blend_pixels / analysis.total, 4),
+            photo_share=round(analysis.photo_share, 4),
+            off_palette_colours=len(analysis.off),
+            analysed_pixels=analysis.total,
+            subsample_step=analysis.step,
+            **where,
+        )
+    )
+
+    if analysis.photo_share >= PHOTO_REPORT_SHARE:
+        photo = analysis.photo_share
+        out.append(
+            finding(
+                "colour.photo_area",
+                "info",
+                each_lang(
+                    lambda lang: pre(lang)
+                    + {
+                        "et": f"Umbes {pct(photo, lang, 0)} pildist on foto, üleminek või peen "
+                        "tekstuur (palju eri värve, ükski ei kata ühtlase pinnana üle 0,5%): "
+                        "seda osa paletiga ei võrreldud.",
+                        "en": f"About {pct(photo, lang, 0)} of the image is photographic, a "
+                        "gradient or fine texture (many distinct colours, none an area of one "
+                        "colour over 0.5%): that part was not checked against the palette.",
+                        "ru": f"Около {pct(photo, lang, 0)} изображения — фотография, градиент "
+                        "или мелкая текстура (много разных цветов, ни один не образует "
+                        "однотонной области больше 0,5 %): эта часть не сравнивалась с "
+                        "палитрой.",
+                    }[lang]
+                ),
+                share=round(photo, 4),
+                **where,
+            )
+        )
+    return out
+
+
+# --- SVG --------------------------------------------------------------------------------------
+
+
+def svg_findings(svg: SvgDocument, palette: Palette) -> list[Finding]:
+    colours = [c for c in svg.colours if c.alpha > 0]
+    if not colours:
+        return []
+    # group identical colours as written, so a colour used 300 times is one finding
+    groups: dict[tuple[str, tuple[int, int, int]], list] = {}
+    for colour in colours:
+        key = (colour.source.strip().lower(), tuple(int(v) for v in colour.rgb))
+        groups.setdefault(key, []).append(colour)
+    keys = list(groups)
+    rgb = np.array([k[1] for k in keys], dtype=np.uint8).reshape(-1, 3)
+    lab = srgb8_to_lab(rgb)
+    p_index, p_de = palette.nearest(lab)
+    neutral = palette.is_neutral(lab)
+    tol = palette.tolerance
+    out: list[Finding] = []
+    off_count = 0
+    for n, key in enumerate(keys):
+        if p_de[n] <= tol or neutral[n]:
+            continue
+        off_count += 1
+        uses = groups[key]
+        source = uses[0].source.strip()
+        hex_code = to_hex(rgb[n])
+        places = [f"{u.where}: {u.element_path}" for u in uses]
+        near = palette.colours[int(p_index[n])] if palette.colours else None
+
+        def message(lang: str, source=source, hex_code=hex_code, places=places, n=n) -> str:
+            written = source if source.upper() == hex_code else f"{source} ({hex_code})"
+            where = listing(places, lang)
+            t = num(tol, lang, 1)
+            if near is None:
+                tail = {"et": "", "en": "", "ru": ""}[lang]
+            else:
+                brand = palette.describe(int(p_index[n]), lang)
+                de = _de(float(p_de[n]), lang)
+                tail = {
+                    "et": f" Lähim brändivärv on {brand}, ΔE00 = {de} (lubatud ≤ {t}).",
+                    "en": f" The nearest brand colour is {brand}, ΔE00 = {de} (allowed ≤ {t}).",
+                    "ru": f" Ближайший фирменный цвет — {brand}, ΔE00 = {de} (допустимо ≤ {t}).",
+                }[lang]
+            return {
+                "et": f"Värv {written} ei ole brändipaletis ({where}).",
+                "en": f"Colour {written} is not in the brand palette ({where}).",
+                "ru": f"Цвет {written} не входит в фирменную палитру ({where}).",
+            }[lang] + tail
+
+        out.append(
+            finding(
+                "colour.off_palette",
+                "error",
+                each_lang(message),
+                colour=source,
+                hex=hex_code,
+                rgb=[int(v) for v in rgb[n]],
+                uses=len(uses),
+                elements=[{"where": u.where, "element": u.element_path} for u in uses[:20]],
+                nearest=(
+                    {"slug": near["slug"], "hex": near["hex"].upper()} if near is not None else None
+                ),
+                delta_e2000=round(float(p_de[n]), 2) if near is not None else None,
+                tolerance_de2000=tol,
+            )
+        )
+    total = len(keys)
+    ok = total - off_count
+    out.append(
+        finding(
+            "colour.palette_coverage",
+            "info",
+            each_lang(
+                lambda lang: {
+                    "et": f"SVG-s on {total} eri värvi, neist {ok} on brändipaletis või "
+                    "neutraalsed.",
+                    "en": f"The SVG declares {total} distinct colours; {ok} of them are brand "
+                    "colours or neutrals.",
+                    "ru": f"В SVG объявлено различных цветов: {total}; из них в фирменной "
+                    f"палитре или нейтральных: {ok}.",
+                }[lang]
+            ),
+            declared_colours=total,
+            in_palette=ok,
+            off_palette=off_count,
+        )
+    )
+    return out
+
+
+def _vector_findings(vector: list, palette: Palette) -> list[Finding]:
+    unique = sorted({tuple(int(v) for v in c) for c in vector})
+    if not unique:
+        return []
+    rgb = np.array(unique, dtype=np.uint8).reshape(-1, 3)
+    lab = srgb8_to_lab(rgb)
+    p_index, p_de = palette.nearest(lab)
+    neutral = palette.is_neutral(lab)
+    off = [
+        (to_hex(rgb[i]), int(p_index[i]), float(p_de[i]))
+        for i in range(len(unique))
+        if not (p_de[i] <= palette.tolerance or neutral[i])
+    ]
+    off_hex = [h for h, _, _ in off]
+
+    def message(lang: str) -> str:
+        if not off:
+            return {
+                "et": f"PDF-i vektorvärvid ({len(unique)}) on kõik brändipaletis või neutraalsed.",
+                "en": f"The PDF's vector colours ({len(unique)}) are all brand colours or "
+                "neutrals.",
+                "ru": f"Все векторные цвета PDF ({len(unique)}) — фирменные или нейтральные.",
+            }[lang]
+        listed = listing(off_hex, lang, limit=8)
+        return {
+            "et": f"PDF-i sisus on {len(off)} paletivälist vektorvärvi: {listed}. Otsuse teeb "
+            "renderdatud lehtede kontroll.",
+            "en": f"The PDF's content uses {len(off)} off-palette vector colours: {listed}. The "
+            "rendered pages decide the verdict.",
+            "ru": f"В содержимом PDF цветов вне палитры: {len(off)} ({listed}). Решение "
+            "принимается по отрисованным страницам.",
+        }[lang]
+
+    return [
+        finding(
+            "colour.vector_colours",
+            "info",
+            each_lang(message),
+            colours=len(unique),
+            off_palette=[
+                {
+                    "hex": h,
+                    "nearest": palette.colours[i]["slug"] if palette.colours else None,
+                    "delta_e2000": round(de, 2),
+                }
+                for h, i, de in off[:20]
+            ],
+        )
+    ]
+
+
+# --- entry point ------------------------------------------------------------------------------
+
+
+def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Finding]:
+    palette = Palette.from_brandbook(brandbook)
+    if not palette.colours and not palette.neutrals:
+        return []
+    if decoded.svg is not None:
+        return svg_findings(decoded.svg, palette)
+    if decoded.raster is not None:
+        return raster_findings(analyse_raster(decoded.raster, palette), palette)
+    if decoded.pdf is not None:
+        out: list[Finding] = []
+        pages = decoded.pdf.pages
+        for number, page in enumerate(pages, start=1):
+            label = number if decoded.pdf.page_count > 1 else None
+            out += raster_findings(analyse_raster(page, palette), palette, page=label)
+        out += _vector_findings(decoded.pdf.vector_colours, palette)
+        return out
+    return []

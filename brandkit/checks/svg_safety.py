@@ -1,0 +1,534 @@
+"""Parse an SVG safely and reject (never clean) anything active or external.
+
+Parsing uses defusedxml's expat parser: entity declarations, external entities and any DOCTYPE
+with an internal subset are refused before anything is expanded, so "billion laughs" and XXE
+cost nothing. The one DOCTYPE allowed is the standard, harmless
+``<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/…">`` that Illustrator and
+older tools still write (no internal subset; the DTD is never fetched). The tree is built by
+``iterparse`` while elements and depth are counted, and parsing stops as soon as a limit is
+passed, so an oversized document never reaches memory in full.
+
+The validator is an allow-list:
+- SVG elements must be on `SVG_ELEMENTS`; `script`, `foreignObject`, `iframe`, `embed`,
+  `object`, `handler`, `listener` and every XHTML element are rejected wherever they are.
+- Elements of other namespaces are allowed only for known, inert editor and metadata
+  vocabularies (Inkscape, Sodipodi, RDF, Dublin Core, Creative Commons, Adobe XMP …), or inside
+  `<metadata>`; any other namespace is rejected (we cannot know it is harmless).
+- Attributes: no `on*` event handlers; `href`/`xlink:href` only to a local `#fragment` or a
+  base64 `data:image/png|jpeg|webp` URI; no `url()` other than `url(#fragment)` in any value;
+  no `javascript:`/`vbscript:` anywhere (attributes, text, CSS, after removing whitespace and
+  CSS escapes); animation elements may not animate `href` or event attributes.
+- CSS in `style=""` and `<style>`: see `svg_css.css_problems`.
+- Processing instructions (e.g. `<?xml-stylesheet href=…?>`) are rejected.
+
+Each problem is its own `svg.unsafe` finding naming the element path (``svg/g[2]/image[1]``)
+and the attribute.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+import xml.etree.ElementTree as ET  # noqa: S405 - only for types and ParseError, never parsing
+
+from defusedxml import DTDForbidden, EntitiesForbidden, ExternalReferenceForbidden
+from defusedxml.common import DefusedXmlException
+from defusedxml.ElementTree import DefusedXMLParser
+from defusedxml.ElementTree import iterparse as defused_iterparse
+
+from brandkit.checks import rejections
+from brandkit.checks.rejections import Text, t
+from brandkit.checks.report import Finding
+from brandkit.checks.svg_css import css_problems, is_fragment, scriptish, url_targets
+
+SVG_NS = "http://www.w3.org/2000/svg"
+XLINK_NS = "http://www.w3.org/1999/xlink"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+XHTML_NS = "http://www.w3.org/1999/xhtml"
+
+MAX_FINDINGS = 50
+
+SVG_ELEMENTS = frozenset(
+    """
+    svg g defs desc title metadata symbol use a switch view style
+    path rect circle ellipse line polyline polygon
+    text tspan textPath
+    linearGradient radialGradient stop pattern clipPath mask marker
+    meshgradient meshrow meshpatch solidcolor hatch hatchpath
+    image
+    filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix
+    feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB
+    feFuncG feFuncR feGaussianBlur feImage feMerge feMergeNode feMorphology feOffset
+    fePointLight feSpecularLighting feSpotLight feTile feTurbulence
+    animate animateTransform animateMotion set mpath
+    """.split()
+)
+ANIMATION_ELEMENTS = frozenset({"animate", "animateTransform", "animateMotion", "set"})
+
+# Elements that are never acceptable, in any namespace, with what to call them.
+FORBIDDEN_ELEMENTS = {
+    "script": t("skript (<script>)", "a script (<script>)", "скрипт (<script>)"),
+    "foreignobject": t(
+        "<foreignObject> (võõras HTML-sisu)",
+        "<foreignObject> (embedded HTML content)",
+        "<foreignObject> (встроенное HTML-содержимое)",
+    ),
+    "iframe": t("<iframe>", "<iframe>", "<iframe>"),
+    "embed": t("<embed>", "<embed>", "<embed>"),
+    "object": t("<object>", "<object>", "<object>"),
+    "applet": t("<applet>", "<applet>", "<applet>"),
+    "frame": t("<frame>", "<frame>", "<frame>"),
+    "handler": t(
+        "sündmusekäsitleja (<handler>)", "an event handler (<handler>)", "обработчик (<handler>)"
+    ),
+    "listener": t(
+        "sündmusekuulaja (<listener>)", "an event listener (<listener>)", "слушатель (<listener>)"
+    ),
+}
+
+# Vocabularies of drawing programs and metadata: inert, allowed anywhere.
+INERT_NAMESPACES = (
+    "http://www.inkscape.org/namespaces/inkscape",
+    "http://sodipodi.sourceforge.net/DTD/sodipodi-0.dtd",
+    "http://www.w3.org/1999/02/22-rdf-syntax-ns#",
+    "http://www.w3.org/2000/01/rdf-schema#",
+    "http://purl.org/dc/",
+    "http://creativecommons.org/ns#",
+    "http://web.resource.org/cc/",
+    "adobe:ns:meta/",
+    "http://ns.adobe.com/",
+    "http://iptc.org/std/",
+    "http://www.bohemiancoding.com/sketch/ns",
+    "http://www.serif.com/",
+    "http://www.figma.com/figma/ns",
+    "http://www.vectornator.io",
+    "https://boxy-svg.com",
+)
+
+_DATA_IMAGE = re.compile(r"^data:image/(png|jpeg|jpg|webp);base64,[A-Za-z0-9+/=\s]*$", re.I)
+_STANDARD_PUBIDS = ("-//W3C//DTD SVG",)
+_STANDARD_SYSIDS = ("http://www.w3.org/", "https://www.w3.org/")
+
+
+class _Oversize(Exception):
+    def __init__(self, problem: Text, where: str, **details):
+        super().__init__(problem["en"])
+        self.problem = problem
+        self.where = where
+        self.details = details
+
+
+class _Doctype(Exception):
+    def __init__(self, name: str, sysid: str | None, pubid: str | None, internal: bool):
+        super().__init__(name)
+        self.name = name
+        self.sysid = sysid
+        self.pubid = pubid
+        self.internal = internal
+
+
+class SvgParser(DefusedXMLParser):
+    """defusedxml's parser that lets the standard SVG DOCTYPE through and nothing else."""
+
+    def __init__(self):
+        super().__init__(
+            target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
+        )
+
+    def defused_start_doctype_decl(self, name, sysid, pubid, has_internal_subset):
+        local = (name or "").rsplit(":", 1)[-1]
+        standard = (
+            local == "svg"
+            and not has_internal_subset
+            and (pubid is None or pubid.startswith(_STANDARD_PUBIDS))
+            and (sysid is None or sysid.startswith(_STANDARD_SYSIDS))
+        )
+        if not standard:
+            raise _Doctype(name, sysid, pubid, bool(has_internal_subset))
+
+
+def split_tag(tag) -> tuple[str | None, str]:
+    if not isinstance(tag, str):
+        return None, ""
+    if tag.startswith("{"):
+        ns, _, local = tag[1:].partition("}")
+        return ns, local
+    return None, tag
+
+
+def parse(
+    data: bytes, *, max_elements: int = 50_000, max_depth: int = 100
+) -> tuple[ET.Element | None, list[Finding]]:
+    """(root, []) or (None, [rejections]). Safe on any input."""
+    depth = 0
+    count = 0
+    root = None
+    pis: list[Finding] = []
+    path_stack: list[str] = []
+    sibling_counts: list[dict[str, int]] = [{}]
+    try:
+        events = defused_iterparse(
+            io.BytesIO(data), events=("start", "end", "pi"), parser=SvgParser()
+        )
+        for event, element in events:
+            if event == "start":
+                count += 1
+                depth += 1
+                _, local = split_tag(element.tag)
+                counts = sibling_counts[-1]
+                counts[local] = counts.get(local, 0) + 1
+                path_stack.append(local if not path_stack else f"{local}[{counts[local]}]")
+                sibling_counts.append({})
+                if root is None:
+                    root = element
+                if count > max_elements:
+                    raise _Oversize(
+                        t(
+                            f"liiga palju elemente (üle {max_elements})",
+                            f"too many elements (more than {max_elements})",
+                            f"слишком много элементов (более {max_elements})",
+                        ),
+                        "/".join(path_stack),
+                        max_elements=max_elements,
+                    )
+                if depth > max_depth:
+                    raise _Oversize(
+                        t(
+                            f"elemendid on pesastatud liiga sügavale (üle {max_depth} taseme)",
+                            f"elements nested too deeply (more than {max_depth} levels)",
+                            f"слишком глубокая вложенность элементов (более {max_depth} уровней)",
+                        ),
+                        "/".join(path_stack),
+                        max_depth=max_depth,
+                    )
+            elif event == "end":
+                depth -= 1
+                path_stack.pop()
+                sibling_counts.pop()
+            elif event == "pi" and len(pis) < 5:
+                text = (element.text or "")[:80]
+                where = "/".join(path_stack) or "prolog"
+                pis.append(
+                    rejections.svg_unsafe(
+                        t(
+                            f"töötlusjuhis <?{text}?> (nt väline stiilileht)",
+                            f"processing instruction <?{text}?> (e.g. an external stylesheet)",
+                            f"инструкция обработки <?{text}?> (например, внешняя таблица стилей)",
+                        ),
+                        where,
+                    )
+                )
+    except _Oversize as exc:
+        return None, [rejections.svg_unsafe(exc.problem, exc.where, **exc.details)]
+    except _Doctype as exc:
+        what = (
+            t(
+                "DOCTYPE sisemise alamhulgaga (DTD, olemid)",
+                "a DOCTYPE with an internal subset (DTD, entities)",
+                "DOCTYPE с внутренним подмножеством (DTD, сущности)",
+            )
+            if exc.internal
+            else t(
+                f"mittestandardne DOCTYPE „{exc.name}“",
+                f"a non-standard DOCTYPE “{exc.name}”",
+                f"нестандартный DOCTYPE «{exc.name}»",
+            )
+        )
+        return None, [
+            rejections.svg_unsafe(
+                what, "prolog", doctype=exc.name, system_id=exc.sysid, public_id=exc.pubid
+            )
+        ]
+    except EntitiesForbidden as exc:
+        return None, [
+            rejections.svg_unsafe(
+                t(
+                    f"olemi deklaratsioon „{exc.name}“ (nt „billion laughs“ või XXE)",
+                    f"entity declaration “{exc.name}” (e.g. “billion laughs” or XXE)",
+                    f"объявление сущности «{exc.name}» (например, «billion laughs» или XXE)",
+                ),
+                "prolog",
+                entity=exc.name,
+            )
+        ]
+    except (ExternalReferenceForbidden, DTDForbidden) as exc:
+        return None, [
+            rejections.svg_unsafe(
+                t(
+                    "väline olem või DTD (XXE)",
+                    "an external entity or DTD (XXE)",
+                    "внешняя сущность или DTD (XXE)",
+                ),
+                "prolog",
+                system_id=getattr(exc, "sysid", None),
+            )
+        ]
+    except DefusedXmlException as exc:
+        return None, [
+            rejections.svg_unsafe(
+                t("keelatud XML-konstruktsioon", "a forbidden XML construct", "запрещённая XML-конструкция"),
+                "prolog",
+                error=str(exc)[:200],
+            )
+        ]
+    except ET.ParseError as exc:
+        line, column = getattr(exc, "position", (None, None))
+        return None, [
+            rejections.corrupt(
+                "svg",
+                t(
+                    f"XML ei ole korrektne (rida {line}, veerg {column})",
+                    f"the XML is not well-formed (line {line}, column {column})",
+                    f"XML некорректен (строка {line}, столбец {column})",
+                ),
+                line=line,
+                column=column,
+                error=str(exc)[:200],
+            )
+        ]
+    except (ValueError, LookupError, UnicodeError) as exc:
+        return None, [
+            rejections.corrupt(
+                "svg",
+                t(
+                    "XML-i ei saa lugeda (kodeering?)",
+                    "the XML cannot be read (encoding?)",
+                    "XML не читается (кодировка?)",
+                ),
+                error=f"{type(exc).__name__}: {str(exc)[:200]}",
+            )
+        ]
+    if root is None:
+        return None, [
+            rejections.corrupt(
+                "svg", t("juurelement puudub", "there is no root element", "нет корневого элемента")
+            )
+        ]
+    if pis:
+        return None, pis
+    return root, []
+
+
+# ---------------------------------------------------------------------------------------------
+# the allow-list validator
+
+
+def _attr_name(key: str) -> str:
+    ns, local = split_tag(key)
+    if ns == XLINK_NS:
+        return f"xlink:{local}"
+    if ns == XML_NS:
+        return f"xml:{local}"
+    if ns:
+        return f"{{{ns}}}{local}"
+    return local
+
+
+def _href_problem(value: str) -> Text | None:
+    target = value.strip()
+    if not target or is_fragment(target):
+        return None
+    if _DATA_IMAGE.match(target):
+        return None
+    scheme = scriptish(target)
+    if scheme:
+        return t(f"{scheme}-viide", f"a {scheme} link", f"ссылка {scheme}")
+    shown = target[:80]
+    if squeeze_lower(target).startswith("data:"):
+        kind = target[5:].split(";", 1)[0].split(",", 1)[0][:40] or "?"
+        return t(
+            f"data:-URI tüübiga „{kind}“ (lubatud on ainult base64 PNG, JPEG ja WebP)",
+            f"a data: URI of type “{kind}” (only base64 PNG, JPEG and WebP are allowed)",
+            f"data:-URI типа «{kind}» (разрешены только base64 PNG, JPEG и WebP)",
+        )
+    return t(
+        f"väline viide „{shown}“",
+        f"an external reference to “{shown}”",
+        f"внешняя ссылка на «{shown}»",
+    )
+
+
+def squeeze_lower(text: str) -> str:
+    return "".join(text.split()).lower()
+
+
+def _inert_namespace(ns: str) -> bool:
+    return ns.startswith(INERT_NAMESPACES)
+
+
+def validate(root: ET.Element) -> list[Finding]:
+    """Every problem in the tree as an svg.unsafe finding (at most MAX_FINDINGS)."""
+    findings: list[Finding] = []
+
+    def report(problem: Text, where: str, **details) -> None:
+        if len(findings) < MAX_FINDINGS:
+            findings.append(rejections.svg_unsafe(problem, where, **details))
+
+    root_ns, root_local = split_tag(root.tag)
+    if root_local != "svg" or root_ns not in (SVG_NS, None):
+        report(
+            t(
+                f"juurelement ei ole SVG ({root.tag})",
+                f"the root element is not SVG ({root.tag})",
+                f"корневой элемент не SVG ({root.tag})",
+            ),
+            "/",
+        )
+
+    # (element, path, inside <metadata>)
+    stack: list[tuple[ET.Element, str, bool]] = [(root, "svg", False)]
+    while stack:
+        element, path, in_metadata = stack.pop()
+        ns, local = split_tag(element.tag)
+        lower = local.lower()
+        if lower in FORBIDDEN_ELEMENTS:
+            report(FORBIDDEN_ELEMENTS[lower], path, element=local)
+        elif ns == XHTML_NS:
+            report(
+                t(
+                    f"HTML-element <{local}>",
+                    f"an HTML element <{local}>",
+                    f"HTML-элемент <{local}>",
+                ),
+                path,
+                element=local,
+            )
+        elif ns in (SVG_NS, None):
+            if local not in SVG_ELEMENTS and not in_metadata:
+                report(
+                    t(
+                        f"element <{local}> ei ole lubatud",
+                        f"the element <{local}> is not allowed",
+                        f"элемент <{local}> не разрешён",
+                    ),
+                    path,
+                    element=local,
+                )
+        elif not (_inert_namespace(ns) or in_metadata):
+            report(
+                t(
+                    f"tundmatu nimeruumi element <{local}> ({ns})",
+                    f"an element <{local}> of an unknown namespace ({ns})",
+                    f"элемент <{local}> неизвестного пространства имён ({ns})",
+                ),
+                path,
+                element=local,
+                namespace=ns,
+            )
+
+        for key, value in element.attrib.items():
+            _check_attribute(element, local, key, value, path, report)
+
+        if local == "style" and ns in (SVG_NS, None):
+            kind = element.get("type", "text/css").strip().lower()
+            if kind not in ("", "text/css"):
+                report(
+                    t(
+                        f"stiil tüübiga „{kind}“",
+                        f"a style sheet of type “{kind}”",
+                        f"таблица стилей типа «{kind}»",
+                    ),
+                    path,
+                )
+            for problem in css_problems("".join(element.itertext())):
+                report(problem, path, element="style")
+        else:
+            for text in (element.text, element.tail):
+                if text and scriptish(text):
+                    report(
+                        t(
+                            f"tekstis on „{scriptish(text)}“",
+                            f"“{scriptish(text)}” in the text",
+                            f"«{scriptish(text)}» в тексте",
+                        ),
+                        path,
+                    )
+                    break
+
+        counts: dict[str, int] = {}
+        children = []
+        for child in element:
+            _, child_local = split_tag(child.tag)
+            counts[child_local] = counts.get(child_local, 0) + 1
+            children.append(
+                (
+                    child,
+                    f"{path}/{child_local}[{counts[child_local]}]",
+                    in_metadata or (local == "metadata"),
+                )
+            )
+        stack.extend(reversed(children))
+        if len(findings) >= MAX_FINDINGS:
+            break
+    return findings
+
+
+def _check_attribute(element, local, key, value, path, report) -> None:
+    ns, attr = split_tag(key)
+    name = _attr_name(key)
+    lower = attr.lower()
+    if lower.startswith("on"):
+        report(
+            t(
+                f"sündmusekäsitleja atribuut {name}",
+                f"an event handler attribute {name}",
+                f"атрибут-обработчик события {name}",
+            ),
+            f"{path}@{name}",
+            attribute=name,
+        )
+        return
+    if lower == "href" and ns in (None, XLINK_NS, SVG_NS):
+        problem = _href_problem(value)
+        if problem:
+            report(problem, f"{path}@{name}", attribute=name, value=value[:200])
+        return
+    scheme = scriptish(value)
+    if scheme:
+        report(
+            t(
+                f"atribuudis {name} on „{scheme}“",
+                f"“{scheme}” in the attribute {name}",
+                f"«{scheme}» в атрибуте {name}",
+            ),
+            f"{path}@{name}",
+            attribute=name,
+        )
+        return
+    if lower == "style":
+        for problem in css_problems(value):
+            report(problem, f"{path}@style", attribute="style")
+        return
+    if "url(" in squeeze_lower(value):
+        targets = url_targets(value)
+        bad = [target for target in targets if not is_fragment(target)]
+        if bad or not targets:
+            shown = (bad[0] if bad else value)[:80]
+            report(
+                t(
+                    f"url() viitab välisele ressursile „{shown}“",
+                    f"url() refers to an external resource “{shown}”",
+                    f"url() ссылается на внешний ресурс «{shown}»",
+                ),
+                f"{path}@{name}",
+                attribute=name,
+            )
+        return
+    if local in ANIMATION_ELEMENTS and lower == "attributename":
+        target = squeeze_lower(value).rsplit(":", 1)[-1]
+        if target == "href" or target.startswith("on"):
+            report(
+                t(
+                    f"animatsioon muudab atribuuti {value}",
+                    f"an animation changes the attribute {value}",
+                    f"анимация изменяет атрибут {value}",
+                ),
+                f"{path}@{name}",
+                attribute=name,
+            )
+    if lower in ("xml:base", "base") and ns == XML_NS:
+        report(
+            t("atribuut xml:base", "the attribute xml:base", "атрибут xml:base"),
+            f"{path}@{name}",
+            attribute=name,
+        )
