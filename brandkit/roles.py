@@ -17,10 +17,20 @@ def _perms(app_label: str, models: tuple[str, ...], actions: tuple[str, ...]) ->
     return [f"{app_label}.{action}_{model}" for model in models for action in actions]
 
 
+_LIBRARY_LISTS = ("topicarea", "campaign", "tag")
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
-    TOPIC_OWNER: _perms("rules", _BRAND_KIT_MODELS, ("view",)),
-    WEB_MANAGER: _perms("rules", _BRAND_KIT_MODELS, ("view", "add", "change", "delete")),
-    PROCUREMENT: _perms("rules", _BRAND_KIT_MODELS, ("view",)),
+    TOPIC_OWNER: _perms("rules", _BRAND_KIT_MODELS, ("view",))
+    + _perms("library", ("asset", "assetversion"), ("view", "add", "change"))
+    + _perms("library", _LIBRARY_LISTS, ("view",))
+    + _perms("review", ("comment",), ("view", "add")),
+    WEB_MANAGER: _perms("rules", _BRAND_KIT_MODELS, ("view", "add", "change", "delete"))
+    + _perms("library", ("asset", "assetversion", "rendition"), ("view", "change"))
+    + _perms("library", _LIBRARY_LISTS, ("view", "add", "change", "delete"))
+    + _perms("review", ("comment", "auditevent"), ("view",))
+    + _perms("review", ("comment",), ("add",)),
+    PROCUREMENT: _perms("rules", _BRAND_KIT_MODELS, ("view",))
+    + _perms("library", ("asset",), ("view",)),
 }
 
 

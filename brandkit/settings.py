@@ -51,6 +51,8 @@ INSTALLED_APPS = [
     "django_tasks_db",
     "brandkit",
     "brandkit.rules",
+    "brandkit.library",
+    "brandkit.review",
     "procurement",
 ]
 

@@ -149,10 +149,18 @@ def compute_histogram(pixels: np.ndarray, alpha: np.ndarray | None = None) -> Hi
                 idx = idx[opaque]
                 flat = flat[opaque]
                 channels = [c[opaque] for c in channels]
+    idx = idx.astype(np.intp)  # bincount converts to intp on every call otherwise
     count = np.bincount(idx, minlength=NBINS)
     nonzero = np.flatnonzero(count)
     flat_count = np.bincount(idx[flat], minlength=NBINS)[nonzero]
-    sums = np.stack([np.bincount(idx, weights=c, minlength=NBINS)[nonzero] for c in channels], 1)
+    # float64 weights: numpy's own cast of uint8 weights inside bincount is ~2x slower
+    sums = np.stack(
+        [
+            np.bincount(idx, weights=c.astype(np.float64), minlength=NBINS)[nonzero]
+            for c in channels
+        ],
+        axis=1,
+    )
     count = count[nonzero]
     mean = sums / np.maximum(count, 1)[:, None] if nonzero.size else np.zeros((0, 3))
     lab = srgb8_to_lab(mean) if nonzero.size else np.zeros((0, 3))

@@ -65,10 +65,11 @@ from brandkit.colour import delta_e_2000, nearest, srgb8_to_lab, to_hex
 from brandkit.colour.transfer import srgb_decode, srgb_encode
 
 MAX_REPORTED = 10
-PHOTO_REPORT_SHARE = 0.01  # report a photo area from 1% of the image
+PHOTO_REPORT_SHARE = 0.02  # report a photo area from 2% of the image
 MAX_ANCHORS = 8
 BLEND_PREFILTER_SRGB = 30.0  # levels: farther than this from every blend line, skip ΔE00
 BLEND_PREFILTER_LINEAR = 0.08  # the same in linear light (0..1)
+BLEND_GATE_SRGB = 96.0  # farther than this from every sRGB segment: no linear-light test
 
 
 @dataclass
@@ -301,7 +302,13 @@ def _project(points: np.ndarray, anchors: np.ndarray, pairs: np.ndarray):
 
 def _blends(rgb: np.ndarray, lab: np.ndarray, anchors: np.ndarray, palette: Palette):
     """Which colours are blends t*A + (1-t)*B of two anchors within the tolerance (ΔE00), in
-    sRGB or in linear light. Returns (ok, index of A, index of B, t)."""
+    sRGB or in linear light. Returns (ok, index of A, index of B, t).
+
+    The nearest segment is found by Euclidean distance (cheap, matrix products); CIEDE2000 is
+    then computed only against that one projection, and only for colours near enough a
+    segment to possibly pass. The linear-light blend curve between two colours lies within
+    ~60 sRGB levels of the straight sRGB segment, so colours farther than
+    `BLEND_GATE_SRGB` from every segment skip the linear-light test too."""
     n = rgb.shape[0]
     k = anchors.shape[0]
     pairs = np.array([(i, j) for i in range(k) for j in range(i + 1, k)], dtype=np.intp)
@@ -309,34 +316,35 @@ def _blends(rgb: np.ndarray, lab: np.ndarray, anchors: np.ndarray, palette: Pale
     a_idx = np.zeros(n, dtype=np.intp)
     b_idx = np.zeros(n, dtype=np.intp)
     t_out = np.zeros(n, dtype=np.float64)
-    spaces = (
-        (rgb, anchors, BLEND_PREFILTER_SRGB, lambda q: q),
-        (
-            srgb_decode(rgb / 255.0),
+
+    def attempt(todo, points, anchor_points, limit, to_srgb255):
+        best, t, dist2 = _project(points, anchor_points, pairs)
+        near = dist2 <= limit * limit
+        todo, best, t = todo[near], best[near], t[near]
+        if todo.size:
+            pa = anchor_points[pairs[best, 0]]
+            pb = anchor_points[pairs[best, 1]]
+            q = pb + t[:, None] * (pa - pb)
+            de = delta_e_2000(lab[todo], srgb8_to_lab(to_srgb255(q)))
+            good = de <= palette.tolerance
+            hit = todo[good]
+            ok[hit] = True
+            a_idx[hit] = pairs[best[good], 0]
+            b_idx[hit] = pairs[best[good], 1]
+            t_out[hit] = t[good]
+        return dist2
+
+    everything = np.arange(n)
+    dist2 = attempt(everything, rgb, anchors, BLEND_PREFILTER_SRGB, lambda q: q)
+    todo = np.flatnonzero(~ok & (dist2 <= BLEND_GATE_SRGB**2))
+    if todo.size:
+        attempt(
+            todo,
+            srgb_decode(rgb[todo] / 255.0),
             srgb_decode(anchors / 255.0),
             BLEND_PREFILTER_LINEAR,
             lambda q: srgb_encode(q) * 255.0,
-        ),
-    )
-    for points, anchor_points, limit, to_srgb255 in spaces:
-        todo = np.flatnonzero(~ok)
-        if not todo.size:
-            break
-        best, t, dist2 = _project(points[todo], anchor_points, pairs)
-        near = dist2 <= limit * limit
-        todo, best, t = todo[near], best[near], t[near]
-        if not todo.size:
-            continue
-        pa = anchor_points[pairs[best, 0]]
-        pb = anchor_points[pairs[best, 1]]
-        q = pb + t[:, None] * (pa - pb)
-        de = delta_e_2000(lab[todo], srgb8_to_lab(to_srgb255(q)))
-        good = de <= palette.tolerance
-        hit = todo[good]
-        ok[hit] = True
-        a_idx[hit] = pairs[best[good], 0]
-        b_idx[hit] = pairs[best[good], 1]
-        t_out[hit] = t[good]
+        )
     return ok, a_idx, b_idx, t_out
 
 
@@ -530,7 +538,9 @@ def svg_findings(svg: SvgDocument, palette: Palette) -> list[Finding]:
         places = [f"{u.where}: {u.element_path}" for u in uses]
         near = palette.colours[int(p_index[n])] if palette.colours else None
 
-        def message(lang: str, source=source, hex_code=hex_code, places=places, n=n) -> str:
+        def message(
+            lang: str, source=source, hex_code=hex_code, places=places, n=n, near=near
+        ) -> str:
             written = source if source.upper() == hex_code else f"{source} ({hex_code})"
             where = listing(places, lang)
             t = num(tol, lang, 1)
@@ -647,7 +657,7 @@ def _vector_findings(vector: list, palette: Palette) -> list[Finding]:
 
 def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Finding]:
     palette = Palette.from_brandbook(brandbook)
-    if not palette.colours and not palette.neutrals:
+    if not palette.colours:  # the schema requires at least one colour
         return []
     if decoded.svg is not None:
         return svg_findings(decoded.svg, palette)

@@ -1,6 +1,7 @@
 """The web manager edits the brand kit here; other roles hold view permissions only."""
 
 from django.contrib import admin
+from django.utils.translation import gettext_lazy as _
 
 from brandkit.rules.models import Brandbook, ChannelPreset, Colour, Logo, LogoVariant, Typeface
 
@@ -85,11 +86,11 @@ class BrandbookAdmin(admin.ModelAdmin):
             },
         ),
         (
-            "Description",
+            _("Description"),
             {"fields": ("description_et", "description_en", "description_ru", "sources")},
         ),
         (
-            "Colour",
+            _("Colour"),
             {
                 "fields": (
                     "tolerance_de2000",
@@ -99,9 +100,9 @@ class BrandbookAdmin(admin.ModelAdmin):
                 )
             },
         ),
-        ("Typography", {"fields": ("min_text_px",)}),
+        (_("Typography"), {"fields": ("min_text_px",)}),
         (
-            "Accessibility",
+            _("Accessibility"),
             {
                 "fields": (
                     "text_contrast",

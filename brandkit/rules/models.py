@@ -15,6 +15,7 @@ from django.utils.translation import gettext_lazy as _
 from brandkit.colour import contrast_ratio, parse_hex
 
 LANGS = ("et", "en", "ru")
+LANGUAGE_CHOICES = [("et", _("Estonian")), ("en", _("English")), ("ru", _("Russian"))]
 hex_validator = RegexValidator(r"^#[0-9A-Fa-f]{6}$", _("Enter a colour as #RRGGBB."))
 
 
@@ -275,7 +276,7 @@ class LogoVariant(models.Model):
     logo = models.ForeignKey(Logo, on_delete=models.CASCADE, related_name="variants")
     slug = models.SlugField(_("slug"), max_length=50)
     language = models.CharField(
-        _("language"), max_length=2, blank=True, choices=[(c, c) for c in LANGS]
+        _("language"), max_length=2, blank=True, choices=LANGUAGE_CHOICES
     )
     tone = models.CharField(_("tone"), max_length=10, blank=True, choices=TONES)
     file = models.FileField(_("file"), upload_to=logo_upload_to, max_length=300)

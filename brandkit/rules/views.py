@@ -3,6 +3,7 @@
 from django.conf import settings
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import gettext as _
 
 from brandkit.media_response import file_response
 from brandkit.rules.models import Brandbook, LogoVariant
@@ -16,7 +17,7 @@ def guide(request, slug=None, version=None):
     else:
         book = Brandbook.objects.filter(slug=slug, version=version).first()
         if book is None:
-            raise Http404("No such brandbook version")
+            raise Http404(_("No such brandbook version"))
     context = {"book": book}
     if book is not None:
         context.update(

@@ -40,7 +40,7 @@ def browser():
 
 @pytest.fixture
 def page(browser):
-    context = browser.new_context(viewport={"width": 1280, "height": 900})
+    context = browser.new_context(viewport={"width": 1280, "height": 900}, locale="et-EE")
     page = context.new_page()
     yield page
     context.close()
@@ -48,7 +48,7 @@ def page(browser):
 
 @pytest.fixture
 def no_js_page(browser):
-    context = browser.new_context(java_script_enabled=False)
+    context = browser.new_context(java_script_enabled=False, locale="et-EE")
     page = context.new_page()
     yield page
     context.close()

@@ -1,0 +1,344 @@
+"""Assets and their immutable versions, renditions and downloads.
+
+An upload is never changed: each file becomes a new `AssetVersion` with its bytes, hash and
+check report. The asset points at its current approved version; the review state lives on each
+version (see brandkit.review.workflow), so a new draft never hides the approved one.
+"""
+
+from __future__ import annotations
+
+import uuid
+
+from django.conf import settings
+from django.db import models
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+LANGS = ("et", "en", "ru")
+LANGUAGE_CHOICES = [("et", _("Estonian")), ("en", _("English")), ("ru", _("Russian"))]
+
+
+def localised(obj, prefix: str) -> str:
+    lang = (get_language() or "et")[:2]
+    value = getattr(obj, f"{prefix}_{lang}", "")
+    if value:
+        return value
+    return next((v for code in LANGS if (v := getattr(obj, f"{prefix}_{code}"))), "")
+
+
+class TopicArea(models.Model):
+    """An editable list of the agency's topic areas (pensions, family benefits …)."""
+
+    slug = models.SlugField(_("slug"), unique=True)
+    name_et = models.CharField(_("name (Estonian)"), max_length=100)
+    name_en = models.CharField(_("name (English)"), max_length=100, blank=True)
+    name_ru = models.CharField(_("name (Russian)"), max_length=100, blank=True)
+    position = models.PositiveIntegerField(_("position"), default=0)
+
+    class Meta:
+        verbose_name = _("topic area")
+        verbose_name_plural = _("topic areas")
+        ordering = ["position", "name_et"]
+
+    def __str__(self) -> str:
+        return self.name
+
+    @property
+    def name(self) -> str:
+        return localised(self, "name")
+
+
+class Campaign(models.Model):
+    name = models.CharField(_("name"), max_length=200, unique=True)
+    starts_on = models.DateField(_("starts on"), null=True, blank=True)
+    ends_on = models.DateField(_("ends on"), null=True, blank=True)
+
+    class Meta:
+        verbose_name = _("campaign")
+        verbose_name_plural = _("campaigns")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=60, unique=True)
+
+    class Meta:
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+        ordering = ["name"]
+
+    def __str__(self) -> str:
+        return self.name
+
+
+class AssetStatus(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    APPROVED = "approved", _("approved")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+    ARCHIVED = "archived", _("archived")
+    EXPIRED = "expired", _("expired")
+
+
+class AssetKind(models.TextChoices):
+    BANNER = "banner", _("banner")
+    INFOGRAPHIC = "infographic", _("infographic")
+    LOGO = "logo", _("logo")
+    ILLUSTRATION = "illustration", _("illustration")
+    ICON = "icon", _("icon")
+    PHOTO = "photo", _("photo")
+
+
+class Asset(models.Model):
+    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    title_et = models.CharField(_("title (Estonian)"), max_length=200)
+    title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
+    title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
+    description_et = models.TextField(_("description (Estonian)"), blank=True)
+    description_en = models.TextField(_("description (English)"), blank=True)
+    description_ru = models.TextField(_("description (Russian)"), blank=True)
+    kind = models.CharField(_("kind"), max_length=20, choices=AssetKind.choices)
+    topic = models.ForeignKey(
+        TopicArea, verbose_name=_("topic area"), null=True, blank=True, on_delete=models.PROTECT
+    )
+    languages = models.CharField(
+        _("languages"),
+        max_length=20,
+        blank=True,
+        help_text=_("Languages of the text in the visual, which are the languages it is "
+                    "published in: space-separated codes such as 'et ru'."),
+    )
+    preset_slug = models.SlugField(_("channel preset"), max_length=50, blank=True)
+    campaign = models.ForeignKey(
+        Campaign, verbose_name=_("campaign"), null=True, blank=True, on_delete=models.SET_NULL
+    )
+    tags = models.ManyToManyField(Tag, verbose_name=_("tags"), blank=True)
+    owner = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("owner"),
+        on_delete=models.PROTECT,
+        related_name="owned_assets",
+    )
+    creator = models.CharField(_("creator or agency"), max_length=200, blank=True)
+    licence = models.CharField(_("licence"), max_length=200, blank=True)
+    rights_holder = models.CharField(_("rights holder"), max_length=200, blank=True)
+    contract_reference = models.CharField(_("contract reference"), max_length=100, blank=True)
+    usable_until = models.DateField(_("usable until"), null=True, blank=True)
+    alt_text_et = models.TextField(_("alt text (Estonian)"), blank=True)
+    alt_text_en = models.TextField(_("alt text (English)"), blank=True)
+    alt_text_ru = models.TextField(_("alt text (Russian)"), blank=True)
+    long_description_et = models.TextField(_("long text alternative (Estonian)"), blank=True)
+    long_description_en = models.TextField(_("long text alternative (English)"), blank=True)
+    long_description_ru = models.TextField(_("long text alternative (Russian)"), blank=True)
+    status = models.CharField(
+        _("status"), max_length=20, choices=AssetStatus.choices, default=AssetStatus.DRAFT,
+        db_index=True,
+    )
+    current_version = models.ForeignKey(
+        "AssetVersion",
+        verbose_name=_("current approved version"),
+        null=True,
+        blank=True,
+        on_delete=models.PROTECT,
+        related_name="+",
+    )
+    dominant_colour = models.SlugField(_("dominant brand colour"), max_length=50, blank=True)
+    expiry_notice_sent_on = models.DateField(null=True, blank=True, editable=False)
+    search_text = models.TextField(editable=False, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = _("asset")
+        verbose_name_plural = _("assets")
+        ordering = ["-updated_at"]
+        indexes = [
+            models.Index(fields=["status", "kind"]),
+            models.Index(fields=["usable_until"]),
+        ]
+
+    def __str__(self) -> str:
+        return self.title
+
+    @property
+    def title(self) -> str:
+        return localised(self, "title")
+
+    @property
+    def description(self) -> str:
+        return localised(self, "description")
+
+    @property
+    def alt_text(self) -> str:
+        return localised(self, "alt_text")
+
+    @property
+    def language_list(self) -> list[str]:
+        return [code for code in self.languages.split() if code in LANGS]
+
+    def missing_text_alternatives(self) -> list[str]:
+        """Which required alt texts / long descriptions are still empty, as field names."""
+        missing = [f"alt_text_{code}" for code in self.language_list or ["et"]
+                   if not getattr(self, f"alt_text_{code}").strip()]
+        if self.kind == AssetKind.INFOGRAPHIC:
+            missing += [f"long_description_{code}" for code in self.language_list or ["et"]
+                        if not getattr(self, f"long_description_{code}").strip()]
+        return missing
+
+    def latest_version(self) -> AssetVersion | None:
+        return self.versions.order_by("-number").first()
+
+    def build_search_text(self) -> str:
+        parts = [getattr(self, f"{field}_{code}") for field in
+                 ("title", "description", "alt_text", "long_description") for code in LANGS]
+        if self.pk:
+            parts += [tag.name for tag in self.tags.all()]
+        parts += [self.creator, self.campaign.name if self.campaign else ""]
+        return "\n".join(p for p in parts if p).casefold()
+
+
+def version_upload_to(instance: AssetVersion, filename: str) -> str:
+    suffix = {"jpeg": "jpg"}.get(instance.format, instance.format or "bin")
+    return f"assets/{instance.asset.public_id}/v{instance.number}/{instance.sha256[:16]}.{suffix}"
+
+
+class VersionState(models.TextChoices):
+    DRAFT = "draft", _("draft")
+    SUBMITTED = "submitted", _("submitted")
+    APPROVED = "approved", _("approved")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+    ARCHIVED = "archived", _("archived")
+    EXPIRED = "expired", _("expired")
+
+
+class AssetVersion(models.Model):
+    asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="versions")
+    number = models.PositiveIntegerField(_("version"))
+    file = models.FileField(_("file"), upload_to=version_upload_to, max_length=300)
+    original_name = models.CharField(_("original file name"), max_length=255)
+    sha256 = models.CharField(_("SHA-256"), max_length=64, db_index=True)
+    size_bytes = models.PositiveBigIntegerField(_("size (bytes)"))
+    format = models.CharField(_("format"), max_length=10)
+    width = models.PositiveIntegerField(_("width"), null=True, blank=True)
+    height = models.PositiveIntegerField(_("height"), null=True, blank=True)
+    perceptual_hash = models.CharField(_("perceptual hash"), max_length=16, blank=True,
+                                       db_index=True)
+    report = models.JSONField(_("check report"), default=dict)
+    verdict = models.CharField(_("verdict"), max_length=10)
+    brandbook = models.ForeignKey(
+        "rules.Brandbook", on_delete=models.PROTECT, null=True, blank=True,
+        verbose_name=_("checked against"),
+    )
+    state = models.CharField(
+        _("state"), max_length=20, choices=VersionState.choices, default=VersionState.DRAFT
+    )
+    revision = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Bumped on every state change; stale forms fail."
+    )
+    uploaded_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+    )
+    uploaded_at = models.DateTimeField(auto_now_add=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    override_reason = models.TextField(_("override reason"), blank=True)
+
+    class Meta:
+        verbose_name = _("asset version")
+        verbose_name_plural = _("asset versions")
+        ordering = ["asset", "-number"]
+        constraints = [
+            models.UniqueConstraint(fields=["asset", "number"], name="version_number_per_asset")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asset} v{self.number}"
+
+    @property
+    def error_findings(self) -> list[dict]:
+        return [f for f in self.report.get("findings", []) if f.get("severity") == "error"]
+
+
+class RenditionStatus(models.TextChoices):
+    PENDING = "pending", _("pending")
+    READY = "ready", _("ready")
+    FAILED = "failed", _("failed")
+
+
+class Rendition(models.Model):
+    """A derived copy of an approved version: thumbnail or web-ready, metadata stripped."""
+
+    version = models.ForeignKey(AssetVersion, on_delete=models.CASCADE, related_name="renditions")
+    name = models.SlugField(_("name"), max_length=60)  # thumbnail, web-jpeg, web-webp …
+    format = models.CharField(_("format"), max_length=10)
+    file = models.FileField(_("file"), max_length=300, blank=True)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
+    status = models.CharField(max_length=10, choices=RenditionStatus.choices,
+                              default=RenditionStatus.PENDING)
+    error = models.TextField(blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("rendition")
+        verbose_name_plural = _("renditions")
+        constraints = [
+            models.UniqueConstraint(fields=["version", "name"], name="rendition_name_per_version")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.version} {self.name}"
+
+
+class Download(models.Model):
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    version = models.ForeignKey(AssetVersion, on_delete=models.PROTECT, null=True)
+    rendition = models.ForeignKey(Rendition, on_delete=models.SET_NULL, null=True)
+    what = models.CharField(max_length=20)  # original | rendition | zip
+    at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        verbose_name = _("download")
+        verbose_name_plural = _("downloads")
+        ordering = ["-at"]
+
+
+def staged_upload_to(instance: StagedUpload, filename: str) -> str:
+    return f"staging/{instance.token}/{instance.sha256[:16]}.{instance.format or 'bin'}"
+
+
+class StagedUpload(models.Model):
+    """A checked upload waiting for its description, so nothing the user sent is lost while
+    they read the report and the duplicate warnings. Rejected files are never staged."""
+
+    token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
+    target_asset = models.ForeignKey(
+        Asset, null=True, blank=True, on_delete=models.CASCADE,
+        help_text="Set when the upload is a new version of this asset.",
+    )
+    original_name = models.CharField(max_length=255)
+    file = models.FileField(upload_to=staged_upload_to, max_length=300)
+    sha256 = models.CharField(max_length=64)
+    size_bytes = models.PositiveBigIntegerField()
+    format = models.CharField(max_length=10)
+    width = models.PositiveIntegerField(null=True, blank=True)
+    height = models.PositiveIntegerField(null=True, blank=True)
+    perceptual_hash = models.CharField(max_length=16, blank=True)
+    report = models.JSONField(default=dict)
+    verdict = models.CharField(max_length=10)
+    preset_slug = models.SlugField(max_length=50, blank=True)
+    brandbook = models.ForeignKey("rules.Brandbook", on_delete=models.PROTECT, null=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at"]
+
+    def __str__(self) -> str:
+        return self.original_name

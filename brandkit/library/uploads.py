@@ -1,0 +1,236 @@
+"""From an uploaded file to a stored, checked version — or to a clear refusal.
+
+The order matters for "bad input loses nothing and leaves nothing": bytes are read with a hard
+ceiling, checked in memory, and only a file that is not rejected is written to storage. Rows
+and files are created together and removed together if anything fails.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils.translation import gettext as _
+
+from brandkit import checks
+from brandkit.library.models import (
+    Asset,
+    AssetVersion,
+    StagedUpload,
+    VersionState,
+)
+from brandkit.library.permissions import visible_assets
+from brandkit.review import audit
+from brandkit.review.models import AuditAction
+
+NEAR_DUPLICATE_DISTANCE = 6  # of 64 bits: same picture, re-encoded or slightly resized
+
+
+class UploadRefused(Exception):
+    def __init__(self, message: str, report: dict | None = None):
+        super().__init__(message)
+        self.report = report
+
+
+@dataclass
+class Duplicate:
+    asset: Asset
+    version: AssetVersion
+    exact: bool
+    distance: int
+
+
+def read_bounded(uploaded) -> bytes:
+    limit = settings.BRANDKIT_MAX_UPLOAD_BYTES
+    if uploaded.size is not None and uploaded.size > limit:
+        raise UploadRefused(
+            _("%(name)s is %(size)d MB; the largest file accepted is %(limit)d MB.")
+            % {"name": uploaded.name, "size": uploaded.size // 1_000_000,
+               "limit": limit // 1_000_000}
+        )
+    data = uploaded.read(limit + 1)
+    if len(data) > limit:
+        raise UploadRefused(_("%(name)s is larger than %(limit)d MB.")
+                            % {"name": uploaded.name, "limit": limit // 1_000_000})
+    return data
+
+
+def perceptual_hash(data: bytes, fmt: str) -> str:
+    """A 64-bit difference hash of the image, or '' for formats we do not rasterise."""
+    if fmt not in {"png", "jpeg", "webp", "pdf"}:
+        return ""
+    try:
+        import imagehash
+
+        from brandkit.library.image_operations import open_source
+
+        image = open_source(data, fmt)
+        image.thumbnail((512, 512))
+        return str(imagehash.dhash(image))
+    except Exception:
+        return ""
+
+
+def hamming(a: str, b: str) -> int:
+    return bin(int(a, 16) ^ int(b, 16)).count("1")
+
+
+def find_duplicates(user, sha256: str, phash: str, exclude_asset: Asset | None = None
+                    ) -> list[Duplicate]:
+    """Exact (same bytes) and near (similar picture) duplicates among assets the user can see."""
+    versions = AssetVersion.objects.filter(asset__in=visible_assets(user)).select_related("asset")
+    if exclude_asset is not None:
+        versions = versions.exclude(asset=exclude_asset)
+    found: dict[int, Duplicate] = {}
+    for version in versions.filter(sha256=sha256):
+        found[version.pk] = Duplicate(version.asset, version, True, 0)
+    if phash:
+        for version in versions.exclude(perceptual_hash="").only(
+            "pk", "perceptual_hash", "number", "asset"
+        ):
+            if version.pk in found:
+                continue
+            distance = hamming(phash, version.perceptual_hash)
+            if distance <= NEAR_DUPLICATE_DISTANCE:
+                found[version.pk] = Duplicate(version.asset, version, False, distance)
+    return sorted(found.values(), key=lambda d: (not d.exact, d.distance))
+
+
+def check_bytes(data: bytes, name: str, brandbook, preset_slug: str) -> checks.Report:
+    brandbook_data = brandbook.to_data() if brandbook is not None else None
+    preset = None
+    if brandbook_data and preset_slug:
+        preset = next((p for p in brandbook_data["presets"] if p["slug"] == preset_slug), None)
+        if preset is None:
+            raise UploadRefused(_("Unknown channel preset: %(slug)s") % {"slug": preset_slug})
+    return checks.run(
+        data,
+        filename=name,
+        brandbook=brandbook_data,
+        preset=preset,
+        max_bytes=settings.BRANDKIT_MAX_UPLOAD_BYTES,
+    )
+
+
+def stage(uploaded, *, user, brandbook, preset_slug: str = "", target_asset: Asset | None = None
+          ) -> StagedUpload:
+    """Check one uploaded file and keep it for the user to describe, or refuse it."""
+    data = read_bounded(uploaded)
+    report = check_bytes(data, uploaded.name, brandbook, preset_slug)
+    stored = report.as_storable()
+    if report.verdict == "rejected":
+        raise UploadRefused(
+            _("%(name)s was not accepted: %(reasons)s")
+            % {"name": uploaded.name,
+               "reasons": "; ".join(f.message(_lang()) for f in report.findings if f.rejects)},
+            stored,
+        )
+    digest = hashlib.sha256(data).hexdigest()
+    staged = StagedUpload(
+        user=user,
+        target_asset=target_asset,
+        original_name=uploaded.name[:255],
+        sha256=digest,
+        size_bytes=len(data),
+        format=report.format or "",
+        width=report.width,
+        height=report.height,
+        perceptual_hash=perceptual_hash(data, report.format or ""),
+        report=stored,
+        verdict=report.verdict,
+        preset_slug=preset_slug,
+        brandbook=brandbook,
+    )
+    with transaction.atomic():
+        staged.file.save("upload", ContentFile(data), save=False)
+        try:
+            staged.save()
+        except Exception:
+            staged.file.delete(save=False)
+            raise
+    return staged
+
+
+def _lang() -> str:
+    from django.utils.translation import get_language
+
+    return (get_language() or "et")[:2]
+
+
+def discard(staged: StagedUpload) -> None:
+    staged.file.delete(save=False)
+    staged.delete()
+
+
+def _dominant_colour(report: dict) -> str:
+    """The brand colour slug covering most of the image, from the palette finding's details."""
+    for finding in report.get("findings", []):
+        if finding.get("code") == "colour.palette_coverage":
+            coverage = finding.get("details", {}).get("brand_colours") or []
+            if coverage:
+                return max(coverage, key=lambda c: c.get("coverage", 0)).get("slug", "")
+    return ""
+
+
+def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
+    """Turn a staged upload into the next immutable version of `asset` (a draft)."""
+    with transaction.atomic():
+        locked = Asset.objects.select_for_update().get(pk=asset.pk)
+        number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
+        version = AssetVersion(
+            asset=locked,
+            number=number,
+            original_name=staged.original_name,
+            sha256=staged.sha256,
+            size_bytes=staged.size_bytes,
+            format=staged.format,
+            width=staged.width,
+            height=staged.height,
+            perceptual_hash=staged.perceptual_hash,
+            report=staged.report,
+            verdict=staged.verdict,
+            brandbook=staged.brandbook,
+            state=VersionState.DRAFT,
+            uploaded_by=user,
+        )
+        with staged.file.open("rb") as handle:
+            data = handle.read()
+        version.file.save("upload", ContentFile(data), save=False)
+        try:
+            version.save()
+            if not locked.dominant_colour:
+                locked.dominant_colour = _dominant_colour(staged.report)
+            if locked.current_version_id is None:
+                from brandkit.review.workflow import refresh_asset_status
+
+                locked.save()
+                refresh_asset_status(locked)
+            audit.record(user, AuditAction.UPLOAD, version=version, to_state=version.state,
+                         sha256=version.sha256, file=version.original_name,
+                         verdict=version.verdict)
+        except Exception:
+            version.file.delete(save=False)
+            raise
+    discard(staged)
+    return version
+
+
+def refresh_search_text(asset: Asset) -> None:
+    Asset.objects.filter(pk=asset.pk).update(search_text=asset.build_search_text())
+
+
+__all__ = [
+    "Duplicate",
+    "UploadRefused",
+    "check_bytes",
+    "commit_version",
+    "discard",
+    "find_duplicates",
+    "read_bounded",
+    "refresh_search_text",
+    "stage",
+]
