@@ -193,6 +193,9 @@ BRANDKIT_MAX_UPLOAD_BYTES = int(os.environ.get("BRANDKIT_MAX_UPLOAD_BYTES", str(
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 BRANDKIT_DEFAULT_BRANDBOOK = os.environ.get("BRANDKIT_DEFAULT_BRANDBOOK", "ska")
+# Links in e-mails point here.
+BRANDKIT_BASE_URL = os.environ.get("BRANDKIT_BASE_URL", "http://127.0.0.1:8000")
+BRANDKIT_EXPIRY_NOTICE_DAYS = int(os.environ.get("BRANDKIT_EXPIRY_NOTICE_DAYS", "30"))
 
 # Security headers; cookies are secure whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

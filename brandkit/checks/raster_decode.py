@@ -216,9 +216,8 @@ def _plain(value: Any, depth: int = 0) -> Any:
 _SKIP_TAGS = {
     ExifTags.Base.ExifOffset.value,
     ExifTags.Base.GPSInfo.value,
-    ExifTags.Base.InteropOffset.value,
+    ExifTags.IFD.Interop.value,
     ExifTags.Base.MakerNote.value,
-    0x927C,  # MakerNote
     0x02BC,  # XMLPacket (XMP inside TIFF/EXIF, reported as xmp)
 }
 
@@ -250,7 +249,7 @@ def read_exif(im: Image.Image) -> dict[str, Any]:
             }
         return out
     except PIL_DECODE_ERRORS as exc:
-        log.info("ignoring unreadable EXIF: %s", exc)
+        log.debug("ignoring unreadable EXIF: %s", exc)
         return {}
 
 
@@ -287,7 +286,7 @@ def icc_description(icc: bytes | None) -> tuple[str | None, Any]:
         description = ImageCms.getProfileDescription(profile).strip()
         return (description or "(unnamed ICC profile)")[:200], profile
     except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as exc:
-        log.info("unreadable ICC profile: %s", exc)
+        log.debug("unreadable ICC profile: %s", exc)
         return "(unreadable ICC profile)", None
 
 
@@ -348,7 +347,7 @@ def _to_srgb(im: Image.Image, profile: Any, description: str | None):
                 im, profile, _srgb_profile(), outputMode="RGB"
             )
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as exc:
-            log.info("ICC conversion failed (%s); using Pillow's conversion", exc)
+            log.debug("ICC conversion failed (%s); using Pillow's conversion", exc)
     if converted is None:
         converted = im if im.mode == "RGB" else im.convert("RGB")
     pixels = np.ascontiguousarray(np.asarray(converted, dtype=np.uint8))

@@ -163,6 +163,16 @@ class Asset(models.Model):
     def __str__(self) -> str:
         return self.title
 
+    def save(self, *args, **kwargs):
+        self.search_text = self.build_search_text()
+        if self.pk and self.expiry_notice_sent_on and kwargs.get("update_fields") is None:
+            stored = Asset.objects.filter(pk=self.pk).values_list("usable_until", flat=True)
+            if stored and stored[0] != self.usable_until:
+                self.expiry_notice_sent_on = None  # new date, new notice when it comes near
+        if kwargs.get("update_fields") is not None:
+            kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
+        super().save(*args, **kwargs)
+
     @property
     def title(self) -> str:
         return localised(self, "title")

@@ -16,7 +16,7 @@ from django.utils import timezone
 from django.utils.translation import gettext as _
 
 from brandkit.library.models import Asset, AssetStatus, AssetVersion, VersionState
-from brandkit.review import audit
+from brandkit.review import audit, notifications
 from brandkit.review.models import AuditAction, Comment
 from brandkit.roles import WEB_MANAGER, has_role
 
@@ -83,6 +83,7 @@ def submit(version: AssetVersion, user, *, seen_revision: int | None = None) -> 
         refresh_asset_status(version.asset)
         audit.record(user, AuditAction.SUBMIT, version=version, from_state=source,
                      to_state=version.state)
+        notifications.version_submitted(version)
     return version
 
 
@@ -125,6 +126,7 @@ def approve(version: AssetVersion, user, *, override_reason: str = "",
             version.override_reason) else {}
         audit.record(user, action, version=version, from_state=source, to_state=version.state,
                      **details)
+        notifications.version_decided(version)
     from brandkit.library.tasks import make_renditions
 
     transaction.on_commit(lambda: make_renditions.enqueue(version.pk))
@@ -148,6 +150,7 @@ def request_changes(version: AssetVersion, user, comment: str, *,
         refresh_asset_status(version.asset)
         audit.record(user, AuditAction.REQUEST_CHANGES, version=version, from_state=source,
                      to_state=version.state, comment=comment)
+        notifications.version_decided(version, comment)
     return version
 
 
