@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "brandkit.rules",
     "brandkit.library",
     "brandkit.review",
+    "brandkit.api",
     "procurement",
 ]
 

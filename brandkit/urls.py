@@ -14,5 +14,8 @@ urlpatterns = [
     path("accounts/logout/", auth_views.LogoutView.as_view(), name="logout"),
     path("i18n/setlang/", views.set_language_view, name="set_language"),
     path("brand/", include("brandkit.rules.urls")),
+    path("library/", include("brandkit.library.urls")),
+    path("review/", include("brandkit.review.urls")),
+    path("api/", include("brandkit.api.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -175,43 +175,58 @@ def compute_histogram(pixels: np.ndarray, alpha: np.ndarray | None = None) -> Hi
     )
 
 
-def find_clusters(hist: Histogram, tolerance: float) -> Clusters:
-    """Greedy merge of bins within `tolerance` (ΔE00) around the flattest bins; see the module
-    docstring. Bins that joined an insignificant cluster cannot seed another one but stay free
-    for a later significant cluster."""
+def find_clusters(
+    hist: Histogram,
+    tolerance: float,
+    weights: np.ndarray | None = None,
+    subset: np.ndarray | None = None,
+    significant_share: float = SIGNIFICANT_SHARE,
+) -> Clusters:
+    """Greedy merge of bins within `tolerance` (ΔE00) around the heaviest bins; see the module
+    docstring. `weights` (default: flat pixels) decide the seeds and the significance; `subset`
+    (default: all bins) limits which bins take part. Bins that joined an insignificant cluster
+    cannot seed another one but stay free for a later significant cluster."""
     k = hist.count.size
+    weights = hist.flat if weights is None else weights
     member_of = np.full(k, -1, dtype=np.intp)
     out: list[Cluster] = []
     if k == 0 or hist.total == 0:
         return Clusters(out, member_of)
-    tried = np.zeros(k, dtype=bool)
+    free_mask = np.ones(k, dtype=bool)
+    if subset is not None:
+        free_mask[:] = False
+        free_mask[subset] = True
+    tried = ~free_mask
     seed_min = max(1.0, SEED_SHARE * hist.total)
-    significant_min = max(1.0, SIGNIFICANT_SHARE * hist.total)
-    order = np.argsort(-hist.flat, kind="stable")
-    order = order[hist.flat[order] >= seed_min][:MAX_SEEDS]
+    significant_min = max(1.0, significant_share * hist.total)
+    pool = np.flatnonzero(free_mask & (weights >= seed_min))
+    order = pool[np.argsort(-weights[pool], kind="stable")][:MAX_SEEDS]
     radius2 = (PREFILTER_FACTOR * tolerance) ** 2
+    lab_l, lab_a, lab_b = (np.ascontiguousarray(hist.lab[:, i]) for i in range(3))
     for seed in order:
-        if member_of[seed] >= 0 or tried[seed]:
+        if not free_mask[seed] or tried[seed]:
             continue
-        free = np.flatnonzero(member_of < 0)
-        d2 = ((hist.lab[free] - hist.lab[seed]) ** 2).sum(axis=1)
-        candidates = free[d2 <= radius2]
+        d2 = (lab_l - lab_l[seed]) ** 2
+        d2 += (lab_a - lab_a[seed]) ** 2
+        d2 += (lab_b - lab_b[seed]) ** 2
+        candidates = np.flatnonzero((d2 <= radius2) & free_mask)
         de = delta_e_2000(hist.lab[candidates], hist.lab[seed])
         members = candidates[de <= tolerance]
-        flat = int(hist.flat[members].sum())
-        if flat < significant_min:
+        weight = float(weights[members].sum())
+        if weight < significant_min:
             tried[members] = True
             continue
         member_of[members] = len(out)
-        weights = hist.flat[members].astype(np.float64)
-        rgb = (hist.rgb[members] * weights[:, None]).sum(axis=0) / weights.sum()
+        free_mask[members] = False
+        w = weights[members].astype(np.float64)
+        rgb = (hist.rgb[members] * w[:, None]).sum(axis=0) / w.sum()
         out.append(
             Cluster(
                 members=members,
                 rgb=rgb,
                 lab=srgb8_to_lab(rgb),
                 pixels=int(hist.count[members].sum()),
-                flat=flat,
+                flat=int(hist.flat[members].sum()),
             )
         )
         if len(out) >= MAX_CLUSTERS:

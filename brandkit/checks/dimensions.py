@@ -26,6 +26,8 @@ social presets do not.
 
 from __future__ import annotations
 
+import math
+
 from brandkit.checks._messages import each_lang, finding, listing, name_of, num, size_bytes
 from brandkit.checks.report import Finding
 from brandkit.checks.types import Decoded
@@ -54,7 +56,9 @@ def _size_of(decoded: Decoded) -> tuple[float | None, float | None, str]:
 
 
 def _dims(w: float, h: float, unit: str, lang: str) -> str:
-    digits = 0 if unit == "px" and float(w).is_integer() and float(h).is_integer() else 1
+    digits = 0 if float(w).is_integer() and float(h).is_integer() else 1
+    if lang == "ru":
+        unit = {"mm": "мм", "pt": "пт"}.get(unit, unit)
     return f"{num(w, lang, digits)} × {num(h, lang, digits)} {unit}"
 
 
@@ -386,10 +390,11 @@ def _print(decoded: Decoded, preset: dict) -> list[Finding]:
 def _resolution(decoded, preset, w, h, tw, th, rotated) -> list[Finding]:
     min_dpi = float(preset["min_dpi"])
     dpi = min(w / (tw / MM_PER_INCH), h / (th / MM_PER_INCH))
-    if dpi + 1e-6 >= min_dpi:
-        return []
     need_w = tw / MM_PER_INCH * min_dpi
     need_h = th / MM_PER_INCH * min_dpi
+    # whole pixels: A4 at 300 dpi is 2480 x 3508 px (2480.3 x 3507.9 exactly)
+    if w >= math.floor(need_w + 1e-9) and h >= math.floor(need_h + 1e-9):
+        return []
     declared = decoded.raster.dpi
 
     def message(lang: str) -> str:

@@ -213,9 +213,9 @@ def _colour_space(decoded: Decoded, preset: dict | None) -> list[Finding]:
             },
         }[problem][lang]
         where = {
-            "et": f" eelseade „{p}” jaoks" if p else " ekraanil kuvamiseks",
-            "en": f" for the preset “{p}”" if p else " for screens",
-            "ru": f" для пресета «{p}»" if p else " для экранов",
+            "et": f", kuid eelseade „{p}” vajab sRGB-d" if p else "",
+            "en": f", but the preset “{p}” needs sRGB" if p else "",
+            "ru": f", а пресету «{p}» нужен sRGB" if p else "",
         }[lang]
         return {
             "et": f"{what}{where}: brauserid ja sotsiaalmeedia näitavad värve valesti või "

@@ -41,9 +41,11 @@ colour is *in palette* when its CIEDE2000 distance to a palette colour is within
    area)``. Above ``colour.max_off_palette`` every off-palette colour is an error; at or below
    it they are warnings.
 
-A flat tint of a brand colour (e.g. 40% blue on white) big enough to be significant is a colour
-of its own and is judged by its own distance; tints only pass as blends where they are thin
-(edges) or scattered (gradients).
+A flat tint or shade of a brand colour (e.g. 40% blue on white, or a lighter "wrong blue")
+big enough to be significant is a colour of its own and is judged by its own distance; the
+report says which brand colours it is a mix of. Tints only pass as blends where they are thin
+(edges) or do not form an area (a narrow gradient). A large gradient is a run of flat areas and
+fails like one.
 
 SVG: every declared colour (fill, stroke, stop-color, CSS) is checked as written; opacity is
 not applied (a brand colour at 50% opacity is the brand colour). PDF: the rendered pages are
@@ -65,8 +67,9 @@ from brandkit.colour import delta_e_2000, nearest, srgb8_to_lab, to_hex
 from brandkit.colour.transfer import srgb_decode, srgb_encode
 
 MAX_REPORTED = 10
-PHOTO_REPORT_SHARE = 0.02  # report a photo area from 2% of the image
+PHOTO_REPORT_SHARE = 0.05  # below 5% it is mostly JPEG ringing and tiny details
 MAX_ANCHORS = 8
+THIN_SHARE = 0.01  # a colour without flat pixels is significant from 1% of the image
 BLEND_PREFILTER_SRGB = 30.0  # levels: farther than this from every blend line, skip ΔE00
 BLEND_PREFILTER_LINEAR = 0.08  # the same in linear light (0..1)
 BLEND_GATE_SRGB = 96.0  # farther than this from every sRGB segment: no linear-light test
@@ -112,8 +115,28 @@ class Palette:
         return np.hypot(lab[:, 1], lab[:, 2]) < self.neutral_chroma
 
     def describe(self, index: int, lang: str) -> str:
+        if index < 0:
+            return {
+                -1: {"et": "valge", "en": "white", "ru": "белый"},
+                -2: {"et": "must", "en": "black", "ru": "чёрный"},
+            }[index][lang] + (" #FFFFFF" if index == -1 else " #000000")
         item = self.colours[index]
         return f"{name_of(item, lang)} {item['hex'].upper()}"
+
+    def slug(self, index: int) -> str:
+        return {-1: "white", -2: "black"}.get(index) or self.colours[index]["slug"]
+
+    def tint_anchors(self) -> tuple[np.ndarray, list[int]]:
+        """The colours tints and shades are mixed from: the palette, plus white and black when
+        neutrals are allowed (ids -1 and -2)."""
+        rgb = [c.astype(np.float64) for c in self.rgb]
+        ids = list(range(len(self.colours)))
+        if self.neutrals:
+            for extra, ident in (((255, 255, 255), -1), ((0, 0, 0), -2)):
+                if not any((self.rgb == extra).all(axis=1)):
+                    rgb.append(np.array(extra, dtype=np.float64))
+                    ids.append(ident)
+        return np.array(rgb, dtype=np.float64).reshape(-1, 3), ids
 
 
 def _hex_rgb(code: str) -> list[int]:
@@ -128,6 +151,7 @@ class OffColour:
     share: float  # of the opaque image
     nearest: int  # palette index
     delta_e: float
+    mix: tuple[int, int, float] | None = None  # a tint/shade: (colour a, colour b, weight of a)
 
 
 @dataclass
@@ -142,7 +166,7 @@ class Analysis:
 
     @property
     def significant(self) -> float:
-        return max(self.total - self.photo_pixels, 0.0)
+        return float(max(self.total - self.photo_pixels, 0.0))
 
     @property
     def off_pixels(self) -> float:
@@ -150,11 +174,11 @@ class Analysis:
 
     @property
     def off_share(self) -> float:
-        return self.off_pixels / self.significant if self.significant else 0.0
+        return float(self.off_pixels / self.significant) if self.significant else 0.0
 
     @property
     def photo_share(self) -> float:
-        return self.photo_pixels / self.total if self.total else 0.0
+        return float(self.photo_pixels / self.total) if self.total else 0.0
 
 
 # --- raster analysis -------------------------------------------------------------------------
@@ -165,30 +189,38 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
     m = len(palette.colours)
     total = hist.total
     brand = np.zeros(m, dtype=np.float64)
-    neutral = 0.0
-    photo = 0.0
-    blend_total = 0.0
     if total == 0:
         return Analysis(0, brand, 0.0, [], 0.0, 0.0, hist.step)
+    neutral = 0.0
+    off_pixels: list[float] = []  # per entry of off_found
+    off_found: list[_raster.Cluster] = []
 
-    # 1. significant colours
-    kinds: list[tuple[str, int]] = []  # ("brand", palette index) | ("neutral", 0) | ("off", i)
-    cluster_pixels = np.array([c.pixels for c in found.significant], dtype=np.float64)
-    off_clusters: list[int] = []
-    if found.significant:
-        lab = np.array([c.lab for c in found.significant])
+    def tally(clusters: list[_raster.Cluster]) -> list[tuple[str, int]]:
+        """Give each significant colour its verdict and count its pixels; returns the kinds."""
+        nonlocal neutral
+        kinds: list[tuple[str, int]] = []
+        if not clusters:
+            return kinds
+        lab = np.array([c.lab for c in clusters])
         p_index, p_de = palette.nearest(lab)
         is_neutral = palette.is_neutral(lab)
-        for i in range(len(found.significant)):
+        for i, cluster in enumerate(clusters):
             if p_de[i] <= palette.tolerance:
                 kinds.append(("brand", int(p_index[i])))
+                brand[int(p_index[i])] += cluster.pixels
             elif is_neutral[i]:
                 kinds.append(("neutral", 0))
+                neutral += cluster.pixels
             else:
-                kinds.append(("off", i))
-                off_clusters.append(i)
+                kinds.append(("off", len(off_found)))
+                off_found.append(cluster)
+                off_pixels.append(float(cluster.pixels))
+        return kinds
 
-    # 2. the rest, bin by bin: in palette, neutral, blend or photo
+    # 1. significant colours: areas of one colour
+    kinds = tally(found.significant)
+
+    # 2. the other bins, one by one: in palette, neutral, or left over
     free = np.flatnonzero(found.member_of < 0)
     free_lab = hist.lab[free]
     free_count = hist.count[free].astype(np.float64)
@@ -207,46 +239,88 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
     neutral += float(free_count[in_neutral].sum())
     rest = np.flatnonzero(~in_brand & ~in_neutral)
 
-    anchors, anchor_kinds = _anchors(found, kinds, palette, hist, free, in_brand, brand_index)
-    attributed = np.zeros(len(anchors), dtype=np.float64)
-    if rest.size and len(anchors) >= 2:
+    # 3. blends of two anchor colours (anti-aliased edges), attributed to both
+    blend_total = 0.0
+
+    def blend(rest: np.ndarray, anchors: np.ndarray, anchor_kinds) -> np.ndarray:
+        """Attribute the blends among `rest` to their anchors; returns what is not a blend."""
+        nonlocal neutral, blend_total
+        if not rest.size or len(anchors) < 2:
+            return rest
         ok, a, b, t = _blends(hist.rgb[free[rest]], hist.lab[free[rest]], anchors, palette)
         counts = free_count[rest]
+        attributed = np.zeros(len(anchors), dtype=np.float64)
         np.add.at(attributed, a[ok], counts[ok] * t[ok])
         np.add.at(attributed, b[ok], counts[ok] * (1.0 - t[ok]))
-        blend_total = float(counts[ok].sum())
-        photo = float(counts[~ok].sum())
-    else:
-        photo = float(free_count[rest].sum())
+        blend_total += float(counts[ok].sum())
+        for j, (kind, which) in enumerate(anchor_kinds):
+            if kind == "brand":
+                brand[which] += attributed[j]
+            elif kind == "neutral":
+                neutral += attributed[j]
+            else:
+                off_pixels[which] += attributed[j]
+        return rest[~ok]
 
-    # 3. tally
-    off_pixels = {i: cluster_pixels[i] for i in off_clusters}
-    for i, (kind, which) in enumerate(kinds):
-        if kind == "brand":
-            brand[which] += cluster_pixels[i]
-        elif kind == "neutral":
-            neutral += cluster_pixels[i]
-    for j, (kind, which) in enumerate(anchor_kinds):
-        if kind == "brand":
-            brand[which] += attributed[j]
-        elif kind == "neutral":
-            neutral += attributed[j]
-        else:
-            off_pixels[which] += attributed[j]
+    anchors, anchor_kinds = _anchors(found, kinds, palette, hist, free, in_brand, brand_index)
+    rest = blend(rest, anchors, anchor_kinds)
+
+    # 4. thin features: what is left, merged by all its pixels; a colour covering 1% of the
+    # image without forming an area (1-px lines, small text after reduction) still counts, and
+    # the edges of such features are blends with it
+    thin = _raster.find_clusters(
+        hist,
+        palette.tolerance,
+        weights=hist.count,
+        subset=free[rest],
+        significant_share=THIN_SHARE,
+    )
+    if thin.significant:
+        # in order of size: a thin colour that is itself a blend of the anchors so far (the
+        # light fringe of thin text in a JPEG) is a blend; any other becomes an anchor too
+        anchor_list = list(anchors)
+        accepted: list[_raster.Cluster] = []
+        for cluster in thin.significant:
+            if len(anchor_list) >= 2:
+                is_blend = _blends(
+                    cluster.rgb[None, :], cluster.lab[None, :], np.array(anchor_list), palette
+                )[0][0]
+                if is_blend:
+                    continue  # its bins stay in `rest` for the blend pass below
+            accepted.append(cluster)
+            if len(anchor_list) < 2 * MAX_ANCHORS:
+                anchor_list.append(cluster.rgb)
+        thin_kinds = tally(accepted)
+        members = np.zeros(hist.count.size, dtype=bool)
+        for cluster in accepted:
+            members[cluster.members] = True
+        rest = rest[~members[free[rest]]]
+        extra = len(anchor_list) - len(anchors)
+        rest = blend(rest, np.array(anchor_list), anchor_kinds + thin_kinds[:extra])
+    photo = float(free_count[rest].sum())
 
     off: list[OffColour] = []
-    if off_clusters:
-        lab = np.array([found.significant[i].lab for i in off_clusters])
+    if off_found:
+        lab = np.array([c.lab for c in off_found])
+        rgb = np.array([c.rgb for c in off_found])
         p_index, p_de = palette.nearest(lab)
-        for n, i in enumerate(off_clusters):
-            rgb = np.clip(np.rint(found.significant[i].rgb), 0, 255).astype(int)
+        mix_anchors, mix_ids = palette.tint_anchors()
+        if len(mix_anchors) >= 2:
+            is_mix, m_a, m_b, m_t = _blends(rgb, lab, mix_anchors, palette)
+        else:
+            is_mix = np.zeros(len(off_found), dtype=bool)
+        for n, cluster in enumerate(off_found):
+            rounded = np.clip(np.rint(cluster.rgb), 0, 255).astype(int)
             off.append(
                 OffColour(
-                    rgb=(int(rgb[0]), int(rgb[1]), int(rgb[2])),
-                    pixels=float(off_pixels[i]),
-                    share=float(off_pixels[i]) / total,
+                    rgb=(int(rounded[0]), int(rounded[1]), int(rounded[2])),
+                    pixels=float(off_pixels[n]),
+                    share=float(off_pixels[n]) / total,
                     nearest=int(p_index[n]),
                     delta_e=float(p_de[n]),
+                    mix=(
+                        (mix_ids[m_a[n]], mix_ids[m_b[n]], float(m_t[n])) if is_mix[n] else None
+                    ),
                 )
             )
         off.sort(key=lambda o: -o.pixels)
@@ -260,8 +334,9 @@ def _sq_distances(x: np.ndarray, y: np.ndarray) -> np.ndarray:
 
 
 def _anchors(found, kinds, palette, hist, free, in_brand, brand_index):
-    """Colours that edges may be blends of: significant colours, then palette colours present
-    in the image (at least 0.05% of it) that no significant colour already stands for."""
+    """Colours that edges may be blends of: the significant colours, then the palette colours
+    that no significant colour already stands for (most present first). Palette colours count
+    even when absent: JPEG ringing darkens or lightens edges towards black and white."""
     anchors: list[np.ndarray] = []
     anchor_kinds: list[tuple[str, int]] = []
     for cluster, kind in zip(found.significant, kinds, strict=True):
@@ -274,7 +349,7 @@ def _anchors(found, kinds, palette, hist, free, in_brand, brand_index):
         np.add.at(present, brand_index[in_brand], hist.count[free[in_brand]])
         covered = {which for kind, which in anchor_kinds if kind == "brand"}
         for index in np.argsort(-present, kind="stable"):
-            if len(anchors) >= MAX_ANCHORS or present[index] < _raster.SEED_SHARE * hist.total:
+            if len(anchors) >= MAX_ANCHORS:
                 break
             if int(index) in covered:
                 continue
@@ -401,16 +476,31 @@ def raster_findings(
             t = num(tol, lang, 1)
             total = pct(share, lang)
             lim = pct(limit, lang)
-            return pre(lang) + {
+            text = pre(lang) + {
                 "et": f"Värv {hex_code} katab {cov} pildist; lähim brändivärv on {brand}, "
-                f"ΔE00 = {de} (lubatud ≤ {t}). Paletiväliseid värve on kokku {total} pildi "
-                f"olulisest pinnast, lubatud kuni {lim}.",
+                f"ΔE00 = {de} (lubatud ≤ {t}).",
                 "en": f"Colour {hex_code} covers {cov} of the image; the nearest brand colour is "
-                f"{brand}, ΔE00 = {de} (allowed ≤ {t}). Off-palette colours cover {total} of "
-                f"the image's significant area in total; at most {lim} is allowed.",
+                f"{brand}, ΔE00 = {de} (allowed ≤ {t}).",
                 "ru": f"Цвет {hex_code} занимает {cov} изображения; ближайший фирменный цвет — "
-                f"{brand}, ΔE00 = {de} (допустимо ≤ {t}). Всего цвета вне палитры занимают "
-                f"{total} значимой площади изображения; допускается не более {lim}.",
+                f"{brand}, ΔE00 = {de} (допустимо ≤ {t}).",
+            }[lang]
+            if off.mix is not None:
+                a, b, weight = off.mix
+                ca, cb = palette.describe(a, lang), palette.describe(b, lang)
+                wa, wb = pct(weight, lang, 0), pct(1 - weight, lang, 0)
+                text += {
+                    "et": f" See on toon: {ca} {wa} ja {cb} {wb}; toonid ei ole paletivärvid.",
+                    "en": f" It is a tint: {ca} {wa} and {cb} {wb}; tints are not palette "
+                    "colours.",
+                    "ru": f" Это оттенок: {ca} {wa} и {cb} {wb}; оттенки не входят в палитру.",
+                }[lang]
+            return text + {
+                "et": f" Paletiväliseid värve on kokku {total} pildi olulisest pinnast, lubatud "
+                f"kuni {lim}.",
+                "en": f" Off-palette colours cover {total} of the image's significant area in "
+                f"total; at most {lim} is allowed.",
+                "ru": f" Всего цвета вне палитры занимают {total} значимой площади изображения; "
+                f"допускается не более {lim}.",
             }[lang]
 
         out.append(
@@ -422,6 +512,14 @@ def raster_findings(
                 rgb=list(off.rgb),
                 coverage=round(off.share, 4),
                 coverage_percent=round(off.share * 100, 1),
+                mix=(
+                    {
+                        "of": [palette.slug(off.mix[0]), palette.slug(off.mix[1])],
+                        "weight": round(off.mix[2], 2),
+                    }
+                    if off.mix
+                    else None
+                ),
                 nearest={"slug": near["slug"], "hex": near["hex"].upper()},
                 delta_e2000=round(off.delta_e, 2),
                 tolerance_de2000=tol,
@@ -435,10 +533,10 @@ def raster_findings(
     by_colour = []
     for index, pixels in enumerate(analysis.brand_pixels):
         if significant and pixels / significant >= 0.0005:
-            by_colour.append((index, pixels / significant))
+            by_colour.append((index, float(pixels / significant)))
     by_colour.sort(key=lambda item: -item[1])
-    neutral_share = analysis.neutral_pixels / significant if significant else 0.0
-    in_palette = 1.0 - share if significant else 0.0
+    neutral_share = float(analysis.neutral_pixels / significant) if significant else 0.0
+    in_palette = float(1.0 - share) if significant else 0.0
 
     def coverage(lang: str) -> str:
         parts = [f"{name_of(palette.colours[i], lang)} {pct(s, lang)}" for i, s in by_colour]
@@ -471,8 +569,8 @@ def raster_findings(
             max_off_palette=limit,
             neutral_share=round(neutral_share, 4),
             colours={palette.colours[i]["slug"]: round(s, 4) for i, s in by_colour},
-            blend_share=round(analysis.blend_pixels / analysis.total, 4),
-            photo_share=round(analysis.photo_share, 4),
+            blend_share=round(float(analysis.blend_pixels) / analysis.total, 4),
+            photo_share=round(float(analysis.photo_share), 4),
             off_palette_colours=len(analysis.off),
             analysed_pixels=analysis.total,
             subsample_step=analysis.step,

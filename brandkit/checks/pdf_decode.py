@@ -73,7 +73,11 @@ STANDARD_14 = frozenset(
 _SUBSET = re.compile(r"^[A-Z]{6}\+")
 _NUM = rb"[-+]?(?:\d+\.?\d*|\.\d+)"
 _COLOUR_OPS = re.compile(
-    rb"(?<![\w.\-+])((?:" + _NUM + rb"\s+){0,3}" + _NUM + rb")\s+(rg|RG|k|K|g|G|scn|SCN|sc|SC)(?![\w])"
+    rb"(?<![\w.\-+])((?:"
+    + _NUM
+    + rb"\s+){0,3}"
+    + _NUM
+    + rb")\s+(rg|RG|k|K|g|G|scn|SCN|sc|SC)(?![\w])"
 )
 MAX_CONTENT_BYTES = 20_000_000
 MAX_VECTOR_COLOURS = 1_000
@@ -402,14 +406,22 @@ def _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_obje
             [
                 rejections.corrupt(
                     "pdf",
-                    t("kataloog (/Root) puudub", "the catalog (/Root) is missing", "нет каталога (/Root)"),
+                    t(
+                        "kataloog (/Root) puudub",
+                        "the catalog (/Root) is missing",
+                        "нет каталога (/Root)",
+                    ),
                 )
             ]
         )
     page_count = len(reader.pages)
     if page_count == 0:
         raise PdfRejected(
-            [rejections.corrupt("pdf", t("PDF-is pole lehekülgi", "the PDF has no pages", "в PDF нет страниц"))]
+            [
+                rejections.corrupt(
+                    "pdf", t("PDF-is pole lehekülgi", "the PDF has no pages", "в PDF нет страниц")
+                )
+            ]
         )
     scan = _PageScan(max_pixels)
     sizes: list[tuple[float, float]] = []

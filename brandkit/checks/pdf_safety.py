@@ -23,7 +23,7 @@ from __future__ import annotations
 from pypdf.generic import ArrayObject, DictionaryObject, IndirectObject, NameObject
 
 from brandkit.checks import rejections
-from brandkit.checks.rejections import Text, t
+from brandkit.checks.rejections import Text, number, t
 from brandkit.checks.report import Finding
 
 MAX_FINDINGS = 20
@@ -36,7 +36,9 @@ LAUNCH = t(
     "действие запуска (/Launch), открывающее программу или файл",
 )
 EMBEDDED = t("manustatud fail", "an embedded file", "встроенный файл")
-ATTACHMENT = t("failimanusega märkus", "a file attachment annotation", "аннотация с вложенным файлом")
+ATTACHMENT = t(
+    "failimanusega märkus", "a file attachment annotation", "аннотация с вложенным файлом"
+)
 GOTOE = t(
     "hüpe manustatud dokumenti (/GoToE)",
     "a jump into an embedded document (/GoToE)",
@@ -57,11 +59,12 @@ XFA = t(
 def too_complex(max_objects: int) -> Finding:
     return rejections.pdf_unsafe(
         t(
-            f"PDF on liiga keerukas, et seda ohutuse suhtes kontrollida (üle {max_objects} objekti)",
-            f"the PDF is too complex to check for active content (more than {max_objects} "
-            "objects)",
-            f"PDF слишком сложен для проверки на активное содержимое (более {max_objects} "
-            "объектов)",
+            "PDF on liiga keerukas, et seda ohutuse suhtes kontrollida "
+            f"(üle {number(max_objects, 'et', 0)} objekti)",
+            "the PDF is too complex to check for active content "
+            f"(more than {number(max_objects, 'en', 0)} objects)",
+            "PDF слишком сложен для проверки на активное содержимое "
+            f"(более {number(max_objects, 'ru', 0)} объектов)",
         ),
         "/",
         max_objects=max_objects,

@@ -27,6 +27,7 @@ kept as a separate mask (None when the image is fully opaque).
 
 from __future__ import annotations
 
+import contextlib
 import io
 import logging
 import math
@@ -230,10 +231,8 @@ def read_exif(im: Image.Image) -> dict[str, Any]:
         exif = im.getexif()
         out: dict[str, Any] = {}
         entries = list(exif.items())
-        try:
+        with contextlib.suppress(PIL_DECODE_ERRORS):
             entries += list(exif.get_ifd(ExifTags.IFD.Exif).items())
-        except PIL_DECODE_ERRORS:
-            pass
         for tag, value in entries[:MAX_EXIF_ENTRIES]:
             if tag in _SKIP_TAGS:
                 continue
@@ -343,9 +342,7 @@ def _to_srgb(im: Image.Image, profile: Any, description: str | None):
     converted = None
     if profile is not None and not _is_srgb(description):
         try:
-            converted = ImageCms.profileToProfile(
-                im, profile, _srgb_profile(), outputMode="RGB"
-            )
+            converted = ImageCms.profileToProfile(im, profile, _srgb_profile(), outputMode="RGB")
         except (ImageCms.PyCMSError, OSError, ValueError, TypeError) as exc:
             log.debug("ICC conversion failed (%s); using Pillow's conversion", exc)
     if converted is None:
@@ -397,7 +394,7 @@ def decode_raster(
         ]
     except PIL_DECODE_ERRORS as exc:
         text = str(exc)
-        if "Decompressed Data Too Large" in text or "Too much memory" in text:
+        if "decompressed data too large" in text.lower() or "too much memory" in text.lower():
             return None, [
                 rejections.decompression_bomb(
                     None,
@@ -448,10 +445,7 @@ def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> Ras
         exif = read_exif(im)
         xmp = read_xmp(im)
         target = _analysis_size(im.width, im.height, analysis_pixels)
-        if target != im.size:
-            reduced = im.resize(target, Image.Resampling.NEAREST)
-        else:
-            reduced = im
+        reduced = im.resize(target, Image.Resampling.NEAREST) if target != im.size else im
         description, profile = icc_description(icc)
         pixels, alpha = _to_srgb(reduced, profile, description)
     finally:

@@ -195,17 +195,22 @@ def decompression_bomb(
     )
 
 
+PROLOG = t("XML-i algus (prolog)", "the XML prolog", "пролог XML")
+
+
 def svg_unsafe(problem: Text, where: str, **details: Any) -> Finding:
-    """`problem` is a short description per language; `where` an element path like svg/g[1]."""
+    """`problem` is a short description per language; `where` an element path like
+    ``svg/g[1]/image[2]@href``, or "prolog" for the part before the root element."""
+    place = PROLOG if where == "prolog" else t(where, where, where)
     return rejection(
         "svg.unsafe",
         {
-            "et": f"Ohtlik SVG: {problem['et']} (kohas {where}). "
-            "SVG-s ei tohi olla skripte, sündmusekäsitlejaid ega väliseid viiteid.",
-            "en": f"Unsafe SVG: {problem['en']} (at {where}). "
-            "An SVG must not contain scripts, event handlers or external references.",
-            "ru": f"Небезопасный SVG: {problem['ru']} (в {where}). "
-            "SVG не должен содержать скриптов, обработчиков событий и внешних ссылок.",
+            "et": f"Ohtlik SVG: {problem['et']} (kohas {place['et']}). "
+            "Salvesta SVG uuesti lihtsa SVG-na, ilma skriptide, väliste viidete ja DTD-ta.",
+            "en": f"Unsafe SVG: {problem['en']} (at {place['en']}). "
+            "Save the SVG again as plain SVG, without scripts, external references or a DTD.",
+            "ru": f"Небезопасный SVG: {problem['ru']} (в {place['ru']}). "
+            "Сохраните SVG заново как простой SVG, без скриптов, внешних ссылок и DTD.",
         },
         where=where,
         problem=problem["en"],

@@ -17,8 +17,8 @@ from dataclasses import dataclass
 from pathlib import PurePath
 
 from brandkit.checks import rejections
-from brandkit.checks.report import Finding
 from brandkit.checks.rejections import Text, t
+from brandkit.checks.report import Finding
 
 ACCEPTED = ("png", "jpeg", "webp", "svg", "pdf")
 
@@ -265,7 +265,7 @@ def extension_of(filename: str | None) -> str | None:
     if not filename:
         return None
     suffix = PurePath(filename).suffix
-    return suffix[1:].lower() or None if suffix else None
+    return suffix[1:].lower() if len(suffix) > 1 else None
 
 
 def check_type(data: bytes, filename: str | None) -> tuple[str | None, list[Finding]]:

@@ -69,9 +69,7 @@ def css_problems(css: str) -> list[Text]:
         problems.append(t("CSS-i @import", "CSS @import", "CSS @import"))
     scheme = scriptish(text)
     if scheme:
-        problems.append(
-            t(f"CSS-is on „{scheme}“", f"“{scheme}” in CSS", f"«{scheme}» в CSS")
-        )
+        problems.append(t(f"CSS-is on „{scheme}“", f"“{scheme}” in CSS", f"«{scheme}» в CSS"))
     for target in url_targets(text):
         if not is_fragment(target):
             shown = target[:80]
@@ -294,10 +292,10 @@ def parse_font_shorthand(value: str) -> dict[str, str]:
                 out["font-family"] = family
             for before in tokens[:index]:
                 low = before.lower()
-                if low in ("bold", "bolder", "lighter", "normal") or (
-                    low.isdigit() and 1 <= int(low) <= 1000
-                ):
-                    if low != "normal":
-                        out["font-weight"] = low
+                if (
+                    low in ("bold", "bolder", "lighter", "normal")
+                    or (low.isdigit() and len(low) <= 4 and 1 <= int(low) <= 1000)
+                ) and low != "normal":
+                    out["font-weight"] = low
             break
     return out

@@ -263,7 +263,7 @@ def _font_weight(value: str | None, parent: int) -> int:
         return 100 if parent < 550 else 400 if parent < 750 else 700
     try:
         weight = int(float(text))
-    except ValueError:
+    except (ValueError, OverflowError):
         return parent
     return weight if 1 <= weight <= 1000 else parent
 
@@ -486,7 +486,9 @@ def _walk(
 
     ctm = parent_ctm
     if not is_root:
-        ctm = svg_geometry.multiply(parent_ctm, svg_geometry.parse_transform(element.get("transform")))
+        ctm = svg_geometry.multiply(
+            parent_ctm, svg_geometry.parse_transform(element.get("transform"))
+        )
         if local == "svg":  # nested viewport
             vw, vh = state.viewport
             x = svg_geometry.length(element.get("x"), percent_of=vw) or 0.0

@@ -324,9 +324,13 @@ def path(d: str | None, rule: str = "nonzero") -> tuple | None:
                     u = 1 - step
                     points.append(
                         (
-                            u**3 * x + 3 * u * u * step * c1[0] + 3 * u * step**2 * c2[0]
+                            u**3 * x
+                            + 3 * u * u * step * c1[0]
+                            + 3 * u * step**2 * c2[0]
                             + step**3 * end[0],
-                            u**3 * y + 3 * u * u * step * c1[1] + 3 * u * step**2 * c2[1]
+                            u**3 * y
+                            + 3 * u * u * step * c1[1]
+                            + 3 * u * step**2 * c2[1]
                             + step**3 * end[1],
                         )
                     )

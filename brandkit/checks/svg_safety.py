@@ -37,7 +37,7 @@ from defusedxml.ElementTree import DefusedXMLParser
 from defusedxml.ElementTree import iterparse as defused_iterparse
 
 from brandkit.checks import rejections
-from brandkit.checks.rejections import Text, t
+from brandkit.checks.rejections import Text, number, t
 from brandkit.checks.report import Finding
 from brandkit.checks.svg_css import css_problems, is_fragment, scriptish, url_targets
 
@@ -49,19 +49,75 @@ XHTML_NS = "http://www.w3.org/1999/xhtml"
 MAX_FINDINGS = 50
 
 SVG_ELEMENTS = frozenset(
-    """
-    svg g defs desc title metadata symbol use a switch view style
-    path rect circle ellipse line polyline polygon
-    text tspan textPath
-    linearGradient radialGradient stop pattern clipPath mask marker
-    meshgradient meshrow meshpatch solidcolor hatch hatchpath
-    image
-    filter feBlend feColorMatrix feComponentTransfer feComposite feConvolveMatrix
-    feDiffuseLighting feDisplacementMap feDistantLight feDropShadow feFlood feFuncA feFuncB
-    feFuncG feFuncR feGaussianBlur feImage feMerge feMergeNode feMorphology feOffset
-    fePointLight feSpecularLighting feSpotLight feTile feTurbulence
-    animate animateTransform animateMotion set mpath
-    """.split()
+    [
+        "svg",
+        "g",
+        "defs",
+        "desc",
+        "title",
+        "metadata",
+        "symbol",
+        "use",
+        "a",
+        "switch",
+        "view",
+        "style",
+        "path",
+        "rect",
+        "circle",
+        "ellipse",
+        "line",
+        "polyline",
+        "polygon",
+        "text",
+        "tspan",
+        "textPath",
+        "linearGradient",
+        "radialGradient",
+        "stop",
+        "pattern",
+        "clipPath",
+        "mask",
+        "marker",
+        "meshgradient",
+        "meshrow",
+        "meshpatch",
+        "solidcolor",
+        "hatch",
+        "hatchpath",
+        "image",
+        "filter",
+        "feBlend",
+        "feColorMatrix",
+        "feComponentTransfer",
+        "feComposite",
+        "feConvolveMatrix",
+        "feDiffuseLighting",
+        "feDisplacementMap",
+        "feDistantLight",
+        "feDropShadow",
+        "feFlood",
+        "feFuncA",
+        "feFuncB",
+        "feFuncG",
+        "feFuncR",
+        "feGaussianBlur",
+        "feImage",
+        "feMerge",
+        "feMergeNode",
+        "feMorphology",
+        "feOffset",
+        "fePointLight",
+        "feSpecularLighting",
+        "feSpotLight",
+        "feTile",
+        "feTurbulence",
+        "animate",
+        "animateTransform",
+        "animateMotion",
+        "set",
+        "mpath",
+    ]
 )
 ANIMATION_ELEMENTS = frozenset({"animate", "animateTransform", "animateMotion", "set"})
 
@@ -184,9 +240,9 @@ def parse(
                 if count > max_elements:
                     raise _Oversize(
                         t(
-                            f"liiga palju elemente (üle {max_elements})",
-                            f"too many elements (more than {max_elements})",
-                            f"слишком много элементов (более {max_elements})",
+                            f"liiga palju elemente (üle {number(max_elements, 'et', 0)})",
+                            f"too many elements (more than {number(max_elements, 'en', 0)})",
+                            f"слишком много элементов (более {number(max_elements, 'ru', 0)})",
                         ),
                         "/".join(path_stack),
                         max_elements=max_elements,
@@ -266,7 +322,11 @@ def parse(
     except DefusedXmlException as exc:
         return None, [
             rejections.svg_unsafe(
-                t("keelatud XML-konstruktsioon", "a forbidden XML construct", "запрещённая XML-конструкция"),
+                t(
+                    "keelatud XML-konstruktsioon",
+                    "a forbidden XML construct",
+                    "запрещённая XML-конструкция",
+                ),
                 "prolog",
                 error=str(exc)[:200],
             )

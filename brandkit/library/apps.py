@@ -6,3 +6,6 @@ class LibraryConfig(AppConfig):
     name = "brandkit.library"
     label = "library"
     verbose_name = _("Asset library")
+
+    def ready(self):
+        from brandkit.library import signals  # noqa: F401

@@ -6,9 +6,10 @@ import logging
 
 from django.core.files.base import ContentFile
 from django.db import transaction
+from django.utils import timezone
 
 from brandkit.library.image_operations import open_source, render, specs_for
-from brandkit.library.models import AssetVersion, Rendition, RenditionStatus
+from brandkit.library.models import Asset, AssetVersion, Rendition, RenditionStatus
 
 log = logging.getLogger(__name__)
 
@@ -69,3 +70,5 @@ def build_renditions(version_id: int) -> None:
         rendition.error = ""
         with transaction.atomic():
             rendition.save()
+            # The CMS syncs with updated_since: a rendition becoming ready is a change.
+            Asset.objects.filter(pk=version.asset_id).update(updated_at=timezone.now())

@@ -99,7 +99,7 @@ def approve(version: AssetVersion, user, *, override_reason: str = "",
         if missing:
             raise WorkflowError(
                 _("Add the text alternatives before approval: %(fields)s.")
-                % {"fields": ", ".join(asset._meta.get_field(f).verbose_name for f in missing)}
+                % {"fields": ", ".join(str(asset._meta.get_field(f).verbose_name) for f in missing)}
             )
         if version.error_findings and not override_reason:
             raise WorkflowError(

@@ -47,8 +47,7 @@ SEVERITY_WORDS = {
 SUMMARY = {
     "et": "{n} faili: {passed} sobib, {failed} ei sobi, {rejected} tagasi lükatud",
     "en": "{n} files: {passed} pass, {failed} fail, {rejected} rejected",
-    "ru": "Файлов: {n}; соответствуют: {passed}, не соответствуют: {failed}, "
-    "отклонены: {rejected}",
+    "ru": "Файлов: {n}; соответствуют: {passed}, не соответствуют: {failed}, отклонены: {rejected}",
 }
 NO_FINDINGS = {"et": "märkusi pole", "en": "no findings", "ru": "замечаний нет"}
 

@@ -1,0 +1,109 @@
+"""Response and query shapes of API v1; django-ninja turns them into the OpenAPI document."""
+
+from __future__ import annotations
+
+import uuid
+from datetime import date, datetime
+from typing import Literal
+
+from ninja import Field, Schema
+
+from brandkit.library.models import LANGS, AssetKind
+
+Kind = Literal[tuple(AssetKind.values)]  # type: ignore[valid-type]
+Language = Literal[LANGS]  # type: ignore[valid-type]
+
+MAX_LIMIT = 200
+
+
+class Error(Schema):
+    detail: str
+
+
+class LocalisedText(Schema):
+    et: str
+    en: str
+    ru: str
+
+
+class Topic(Schema):
+    slug: str
+    names: LocalisedText
+
+
+class Rights(Schema):
+    licence: str
+    rights_holder: str
+    usable_until: date | None
+
+
+class Version(Schema):
+    number: int
+    format: str
+    width: int | None
+    height: int | None
+    sha256: str
+    size_bytes: int
+    approved_at: datetime | None
+    url: str = Field(description="Absolute URL of the original file (needs the token).")
+
+
+class Rendition(Schema):
+    name: str
+    format: str
+    width: int | None
+    height: int | None
+    size_bytes: int | None
+    status: Literal["pending", "ready", "failed"]
+    url: str | None = Field(
+        description="Absolute URL of the file (needs the token); null until status is ready."
+    )
+
+
+class Asset(Schema):
+    id: uuid.UUID = Field(description="The asset's public id.")
+    url: str = Field(description="Absolute URL of this asset in the API.")
+    titles: LocalisedText
+    descriptions: LocalisedText
+    alt_texts: LocalisedText
+    long_descriptions: LocalisedText = Field(
+        description="Long text alternatives (required for infographics)."
+    )
+    kind: Kind
+    topic: Topic | None
+    languages: list[Language] = Field(description="Languages of the text in the visual.")
+    preset: str | None = Field(description="Slug of the channel preset.")
+    campaign: str | None
+    tags: list[str]
+    rights: Rights
+    current_version: Version
+    renditions: list[Rendition]
+    updated_at: datetime
+
+
+class AssetList(Schema):
+    count: int = Field(description="Number of assets matching the filters, over all pages.")
+    limit: int
+    offset: int
+    items: list[Asset]
+
+
+class AssetFilters(Schema):
+    q: str | None = Field(
+        None,
+        max_length=200,
+        description="Words to find in titles, descriptions, alt texts and tags (any language); "
+        "every word must occur.",
+    )
+    kind: Kind | None = None
+    topic: str | None = Field(None, max_length=50, description="Topic area slug.")
+    language: Language | None = Field(None, description="Language of the text in the visual.")
+    preset: str | None = Field(None, max_length=50, description="Channel preset slug.")
+    campaign: str | None = Field(None, max_length=200, description="Campaign name (exact).")
+    updated_since: datetime | None = Field(
+        None,
+        description="Only assets changed at or after this ISO 8601 time; without an offset "
+        "it is read as UTC.",
+    )
+    limit: int = Field(50, ge=1, le=MAX_LIMIT)
+    offset: int = Field(0, ge=0)

@@ -1,0 +1,272 @@
+"""API v1: approved assets and their files, read-only.
+
+Only assets the library publishes are visible here: status approved, an approved current
+version, rights not past their usable-until date, and visible to the token's user. Anything
+else answers 404, like an id that does not exist.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from datetime import UTC
+from pathlib import PurePosixPath
+
+from django.db import transaction
+from django.db.models import Prefetch, Q, QuerySet
+from django.urls import reverse
+from django.utils import timezone
+from ninja import Query, Router
+from ninja.errors import HttpError
+
+from brandkit.api import schemas
+from brandkit.library.models import (
+    Asset,
+    AssetStatus,
+    AssetVersion,
+    Download,
+    Rendition,
+    RenditionStatus,
+    VersionState,
+)
+from brandkit.library.permissions import can_view_version, visible_assets
+from brandkit.media_response import file_response
+from brandkit.review.audit import record
+from brandkit.review.models import AuditAction
+
+logger = logging.getLogger(__name__)
+
+router = Router(tags=["assets"])
+
+ERRORS = {401: schemas.Error, 404: schemas.Error}
+FILE_RESPONSES = {
+    "responses": {
+        200: {
+            "description": "The file as an attachment, with nosniff and a sandboxing CSP.",
+            "content": {"*/*": {"schema": {"type": "string", "format": "binary"}}},
+        },
+        401: {"description": "No valid API token."},
+        404: {"description": "Unknown, not approved, or the file is not available."},
+    }
+}
+
+
+def published_assets(user) -> QuerySet[Asset]:
+    today = timezone.localdate()
+    return visible_assets(user).filter(
+        Q(usable_until__isnull=True) | Q(usable_until__gte=today),
+        status=AssetStatus.APPROVED,
+        current_version__isnull=False,
+        current_version__state=VersionState.APPROVED,
+    )
+
+
+def _with_details(assets: QuerySet[Asset]) -> QuerySet[Asset]:
+    return assets.select_related("topic", "campaign", "current_version").prefetch_related(
+        "tags",
+        Prefetch(
+            "current_version__renditions",
+            queryset=Rendition.objects.order_by("name", "pk"),
+        ),
+    )
+
+
+def _texts(obj, prefix: str) -> dict[str, str]:
+    return {code: getattr(obj, f"{prefix}_{code}") for code in ("et", "en", "ru")}
+
+
+def _url(request, name: str, *args) -> str:
+    return request.build_absolute_uri(reverse(f"api:{name}", args=args))
+
+
+def serialise_asset(request, asset: Asset) -> dict:
+    version = asset.current_version
+    return {
+        "id": asset.public_id,
+        "url": _url(request, "asset_detail", asset.public_id),
+        "titles": _texts(asset, "title"),
+        "descriptions": _texts(asset, "description"),
+        "alt_texts": _texts(asset, "alt_text"),
+        "long_descriptions": _texts(asset, "long_description"),
+        "kind": asset.kind,
+        "topic": {"slug": asset.topic.slug, "names": _texts(asset.topic, "name")}
+        if asset.topic
+        else None,
+        "languages": asset.language_list,
+        "preset": asset.preset_slug or None,
+        "campaign": asset.campaign.name if asset.campaign else None,
+        "tags": [tag.name for tag in asset.tags.all()],
+        "rights": {
+            "licence": asset.licence,
+            "rights_holder": asset.rights_holder,
+            "usable_until": asset.usable_until,
+        },
+        "current_version": {
+            "number": version.number,
+            "format": version.format,
+            "width": version.width,
+            "height": version.height,
+            "sha256": version.sha256,
+            "size_bytes": version.size_bytes,
+            "approved_at": version.decided_at,
+            "url": _url(request, "asset_original", asset.public_id),
+        },
+        "renditions": [
+            {
+                "name": r.name,
+                "format": r.format,
+                "width": r.width,
+                "height": r.height,
+                "size_bytes": r.size_bytes,
+                "status": r.status,
+                "url": _url(request, "rendition_file", r.pk)
+                if r.status == RenditionStatus.READY and r.file
+                else None,
+            }
+            for r in version.renditions.all()
+        ],
+        "updated_at": asset.updated_at,
+    }
+
+
+def _language_q(code: str) -> Q:
+    """`languages` holds space-separated codes such as 'et ru'."""
+    return (
+        Q(languages=code)
+        | Q(languages__startswith=f"{code} ")
+        | Q(languages__endswith=f" {code}")
+        | Q(languages__contains=f" {code} ")
+    )
+
+
+def _filter(assets: QuerySet[Asset], filters: schemas.AssetFilters) -> QuerySet[Asset]:
+    if filters.q:
+        for word in filters.q.casefold().split():
+            assets = assets.filter(search_text__icontains=word)
+    if filters.kind:
+        assets = assets.filter(kind=filters.kind)
+    if filters.topic:
+        assets = assets.filter(topic__slug=filters.topic)
+    if filters.language:
+        assets = assets.filter(_language_q(filters.language))
+    if filters.preset:
+        assets = assets.filter(preset_slug=filters.preset)
+    if filters.campaign:
+        assets = assets.filter(campaign__name=filters.campaign)
+    if filters.updated_since:
+        since = filters.updated_since
+        if timezone.is_naive(since):
+            since = since.replace(tzinfo=UTC)
+        assets = assets.filter(updated_at__gte=since)
+    return assets
+
+
+def _published_asset(request, public_id: uuid.UUID) -> Asset:
+    asset = (
+        _with_details(published_assets(request.auth.created_by)).filter(public_id=public_id).first()
+    )
+    if asset is None:
+        raise HttpError(404, "Not found.")
+    return asset
+
+
+@router.get(
+    "/assets",
+    response={200: schemas.AssetList, 401: schemas.Error},
+    operation_id="listAssets",
+    url_name="asset_list",
+    summary="List approved assets",
+)
+def list_assets(request, filters: Query[schemas.AssetFilters]):
+    """Approved assets, newest change first (ties by id, so pages are stable)."""
+    assets = _filter(published_assets(request.auth.created_by), filters)
+    count = assets.count()
+    page = _with_details(assets.order_by("-updated_at", "-pk"))[
+        filters.offset : filters.offset + filters.limit
+    ]
+    return {
+        "count": count,
+        "limit": filters.limit,
+        "offset": filters.offset,
+        "items": [serialise_asset(request, asset) for asset in page],
+    }
+
+
+@router.get(
+    "/assets/{uuid:public_id}",
+    response={200: schemas.Asset, **ERRORS},
+    operation_id="getAsset",
+    url_name="asset_detail",
+    summary="Fetch one approved asset",
+)
+def get_asset(request, public_id: uuid.UUID):
+    return serialise_asset(request, _published_asset(request, public_id))
+
+
+def _log_download(token, version: AssetVersion, what: str, rendition: Rendition | None = None):
+    user = token.created_by
+    details = {"via": "api", "token": token.name, "what": what}
+    if rendition is not None:
+        details["rendition"] = rendition.name
+    with transaction.atomic():
+        Download.objects.create(user=user, version=version, rendition=rendition, what=what)
+        record(user, AuditAction.DOWNLOAD, version=version, **details)
+
+
+def _send(field_file, download_name: str):
+    try:
+        return file_response(field_file, download_name=download_name, inline=False)
+    except OSError:
+        logger.exception("API: stored file %s could not be opened", field_file.name)
+        raise HttpError(404, "File not available.") from None
+
+
+def _suffix(field_file) -> str:
+    return PurePosixPath(field_file.name).suffix
+
+
+@router.get(
+    "/assets/{uuid:public_id}/original",
+    openapi_extra=FILE_RESPONSES,
+    operation_id="getAssetOriginal",
+    url_name="asset_original",
+    summary="Download the original file of an approved asset's current version",
+)
+def get_original(request, public_id: uuid.UUID):
+    asset = _published_asset(request, public_id)
+    version = asset.current_version
+    if not can_view_version(request.auth.created_by, version) or not version.file:
+        raise HttpError(404, "Not found.")
+    name = f"{asset.public_id}-v{version.number}{_suffix(version.file)}"
+    response = _send(version.file, name)
+    _log_download(request.auth, version, "original")
+    return response
+
+
+@router.get(
+    "/renditions/{int:rendition_id}/file",
+    openapi_extra=FILE_RESPONSES,
+    operation_id="getRenditionFile",
+    url_name="rendition_file",
+    summary="Download a ready rendition of an approved asset's current version",
+)
+def get_rendition_file(request, rendition_id: int):
+    user = request.auth.created_by
+    rendition = (
+        Rendition.objects.select_related("version__asset")
+        .filter(
+            pk=rendition_id,
+            status=RenditionStatus.READY,
+            version__asset__in=published_assets(user),
+        )
+        .first()
+    )
+    if rendition is None or not rendition.file:
+        raise HttpError(404, "Not found.")
+    version = rendition.version
+    if version.asset.current_version_id != version.pk or not can_view_version(user, version):
+        raise HttpError(404, "Not found.")
+    name = f"{version.asset.public_id}-v{version.number}-{rendition.name}{_suffix(rendition.file)}"
+    response = _send(rendition.file, name)
+    _log_download(request.auth, version, "rendition", rendition)
+    return response

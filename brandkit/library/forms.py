@@ -1,0 +1,168 @@
+"""Forms of the asset library: upload, describe an asset, search."""
+
+from __future__ import annotations
+
+from django import forms
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from brandkit.library.models import LANGS, LANGUAGE_CHOICES, Asset, Tag
+
+ACCEPT = ",".join(
+    [".png", ".jpg", ".jpeg", ".webp", ".svg", ".pdf",
+     "image/png", "image/jpeg", "image/webp", "image/svg+xml", "application/pdf"]
+)
+MAX_TAGS = 30
+TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
+
+
+class UploadForm(forms.Form):
+    """The choices that go with an upload; the files themselves are read from request.FILES
+    one by one by the view, so one bad file never hides the verdict on the others."""
+
+    preset = forms.ChoiceField(
+        label=_("Channel preset"),
+        required=False,
+        help_text=_("The channel the visual is made for: its size and format rules are "
+                    "checked."),
+    )
+
+    def __init__(self, *args, brandbook=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        presets = list(brandbook.presets.all()) if brandbook is not None else []
+        self.fields["preset"].choices = [("", _("No channel preset"))] + [
+            (p.slug, f"{p.name} ({p.size_text})") for p in presets
+        ]
+
+
+class LanguagesField(forms.MultipleChoiceField):
+    widget = forms.CheckboxSelectMultiple
+
+
+class AssetForm(forms.ModelForm):
+    """An asset's description: titles, texts, kind, topic, rights and text alternatives."""
+
+    languages = LanguagesField(
+        label=_("Languages of the text in the visual"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        help_text=_("An alt text is required in each of these languages before approval."),
+    )
+    tags = forms.CharField(
+        label=_("Tags"),
+        required=False,
+        max_length=1000,
+        help_text=_("Separate tags with commas. New tags are created as you save."),
+    )
+
+    class Meta:
+        model = Asset
+        fields = [
+            "title_et", "title_en", "title_ru",
+            "description_et", "description_en", "description_ru",
+            "kind", "topic", "languages", "campaign",
+            "creator", "licence", "rights_holder", "contract_reference", "usable_until",
+            "alt_text_et", "alt_text_en", "alt_text_ru",
+            "long_description_et", "long_description_en", "long_description_ru",
+        ]
+        widgets = {
+            "usable_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            **{f"description_{code}": forms.Textarea(attrs={"rows": 3}) for code in LANGS},
+            **{f"alt_text_{code}": forms.Textarea(attrs={"rows": 2}) for code in LANGS},
+            **{f"long_description_{code}": forms.Textarea(attrs={"rows": 5}) for code in LANGS},
+        }
+        help_texts = {
+            "alt_text_et": _("What the visual shows and says, for people who cannot see it."),
+            "long_description_et": _("Required for infographics: all the information the "
+                                     "infographic gives, as text."),
+            "usable_until": _("After this date the asset is hidden from the library."),
+        }
+
+    GROUPS = (
+        (_("Title and description"), ("title_et", "title_en", "title_ru", "description_et",
+                                      "description_en", "description_ru")),
+        (_("Classification"), ("kind", "topic", "languages", "campaign", "tags")),
+        (_("Text alternatives"), ("alt_text_et", "alt_text_en", "alt_text_ru",
+                                  "long_description_et", "long_description_en",
+                                  "long_description_ru")),
+        (_("Author and rights"), ("creator", "licence", "rights_holder", "contract_reference",
+                                  "usable_until")),
+    )
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial.setdefault("languages", self.instance.language_list)
+            self.initial.setdefault("tags", ", ".join(t.name for t in self.instance.tags.all()))
+        self.fields["title_et"].required = True
+        for code in LANGS:
+            for name in (f"title_{code}", f"description_{code}", f"alt_text_{code}",
+                         f"long_description_{code}"):
+                self.fields[name].widget.attrs["lang"] = code
+        self.fields["kind"].choices = [("", "—")] + list(self.fields["kind"].choices)[1:]
+
+    def groups(self):
+        return [(legend, [self[name] for name in names]) for legend, names in self.GROUPS]
+
+    def clean_languages(self) -> str:
+        chosen = self.cleaned_data.get("languages") or []
+        return " ".join(code for code in LANGS if code in chosen)
+
+    def clean_tags(self) -> list[str]:
+        names: dict[str, str] = {}
+        for raw in (self.cleaned_data.get("tags") or "").split(","):
+            name = " ".join(raw.split())
+            if not name:
+                continue
+            if len(name) > TAG_MAX_LENGTH:
+                raise forms.ValidationError(
+                    _("A tag can be at most %(limit)d characters long: %(tag)s"),
+                    params={"limit": TAG_MAX_LENGTH, "tag": name[:TAG_MAX_LENGTH] + "…"},
+                    code="tag_too_long",
+                )
+            names.setdefault(name.casefold(), name)
+        if len(names) > MAX_TAGS:
+            raise forms.ValidationError(
+                _("At most %(limit)d tags."), params={"limit": MAX_TAGS}, code="too_many_tags"
+            )
+        return list(names.values())
+
+    def clean_usable_until(self):
+        value = self.cleaned_data.get("usable_until")
+        if value and "usable_until" in self.changed_data and value < timezone.localdate():
+            raise forms.ValidationError(
+                _("This date is in the past: the asset would be hidden at once."),
+                code="past_date",
+            )
+        return value
+
+    def save_tags(self, asset: Asset) -> None:
+        tags = []
+        for name in self.cleaned_data.get("tags", []):
+            tag = Tag.objects.filter(name__iexact=name).first()
+            if tag is None:
+                tag, _created = Tag.objects.get_or_create(name=name)
+            tags.append(tag)
+        asset.tags.set(tags)
+
+    def save(self, commit: bool = True) -> Asset:
+        asset = super().save(commit=commit)
+        if commit:
+            self.save_tags(asset)
+        return asset
+
+    def changed_fields(self) -> list[str]:
+        changed = list(self.changed_data)
+        if "tags" in changed and self.instance.pk:
+            before = {t.name.casefold() for t in self.instance.tags.all()}
+            after = {n.casefold() for n in self.cleaned_data.get("tags", [])}
+            if before == after:
+                changed.remove("tags")
+        return changed
+
+
+class TextForm(forms.Form):
+    """One required piece of text (a comment, or what needs to change)."""
+
+    text = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(
+        attrs={"rows": 3}))

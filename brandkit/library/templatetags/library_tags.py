@@ -1,0 +1,105 @@
+"""Template helpers for check reports and the library pages."""
+
+from __future__ import annotations
+
+import json
+
+from django import template
+from django.utils.translation import get_language
+from django.utils.translation import gettext_lazy as _
+
+register = template.Library()
+
+SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
+SEVERITY_LABELS = {"error": _("error"), "warning": _("warning"), "info": _("information")}
+VERDICT_LABELS = {"pass": _("passes"), "fail": _("fails"), "rejected": _("not accepted")}
+
+
+@register.filter
+def finding_message(finding: dict) -> str:
+    """The finding's message in the reader's language (stored reports carry all three)."""
+    lang = (get_language() or "et")[:2]
+    messages = finding.get("messages") or {}
+    return (messages.get(lang) or messages.get("en") or finding.get("message")
+            or next(iter(messages.values()), ""))
+
+
+@register.filter
+def sorted_findings(report: dict) -> list[dict]:
+    findings = (report or {}).get("findings") or []
+    return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.get("severity"), 9),
+                                           f.get("code", "")))
+
+
+@register.filter
+def severity_label(severity: str) -> str:
+    return str(SEVERITY_LABELS.get(severity, severity))
+
+
+@register.filter
+def verdict_label(verdict: str) -> str:
+    return str(VERDICT_LABELS.get(verdict, verdict))
+
+
+@register.filter
+def severity_counts(report: dict) -> dict[str, int]:
+    counts = {"error": 0, "warning": 0, "info": 0}
+    for finding in (report or {}).get("findings") or []:
+        if finding.get("severity") in counts:
+            counts[finding["severity"]] += 1
+    return counts
+
+
+@register.filter
+def detail_items(details) -> list[tuple[str, str]]:
+    """A finding's details as (key, readable value) pairs; nested data as compact JSON."""
+    if not isinstance(details, dict):
+        return []
+    items = []
+    for key, value in details.items():
+        if isinstance(value, dict | list | tuple):
+            text = json.dumps(value, ensure_ascii=False, default=str)
+            if len(text) > 2000:
+                text = text[:2000] + "…"
+        elif isinstance(value, float):
+            text = f"{value:g}"
+        else:
+            text = str(value)
+        items.append((str(key).replace("_", " "), text))
+    return items
+
+
+@register.filter
+def filesize(size) -> str:
+    """Bytes as B / KB / MB with one decimal, in the reader's number format."""
+    from django.utils.formats import number_format
+
+    try:
+        size = int(size)
+    except (TypeError, ValueError):
+        return ""
+    if size < 1000:
+        return f"{size} B"
+    if size < 1_000_000:
+        return f"{number_format(size / 1000, 1)} KB"
+    return f"{number_format(size / 1_000_000, 1)} MB"
+
+
+@register.filter
+def lang_value(obj, field: str) -> list[tuple[str, str]]:
+    """[(code, value)] of obj.<field>_et/_en/_ru that are not empty."""
+    return [(code, value) for code in ("et", "en", "ru")
+            if (value := getattr(obj, f"{field}_{code}", ""))]
+
+
+@register.filter
+def state_label(value: str) -> str:
+    """A version state or asset status code as its translated label."""
+    from brandkit.library.models import AssetStatus
+
+    if not value:
+        return ""
+    try:
+        return str(AssetStatus(value).label)
+    except ValueError:
+        return value

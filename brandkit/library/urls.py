@@ -1,0 +1,18 @@
+from django.urls import path
+
+from brandkit.library import views
+
+app_name = "library"
+urlpatterns = [
+    path("", views.asset_list, name="list"),
+    path("download.zip", views.download_zip, name="zip"),
+    path("upload/", views.upload, name="upload"),
+    path("staged/<uuid:token>/", views.staged_detail, name="staged"),
+    path("staged/<uuid:token>/file/", views.staged_file, name="staged_file"),
+    path("staged/<uuid:token>/discard/", views.staged_discard, name="staged_discard"),
+    path("assets/<uuid:public_id>/", views.asset_detail, name="asset"),
+    path("assets/<uuid:public_id>/edit/", views.asset_edit, name="asset_edit"),
+    path("versions/<int:pk>/", views.version_detail, name="version"),
+    path("versions/<int:pk>/file/", views.version_file, name="version_file"),
+    path("renditions/<int:pk>/file/", views.rendition_file, name="rendition_file"),
+]

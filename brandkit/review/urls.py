@@ -1,0 +1,14 @@
+from django.urls import path
+
+from brandkit.review import views
+
+app_name = "review"
+urlpatterns = [
+    path("queue/", views.queue, name="queue"),
+    path("audit/", views.audit_log, name="audit"),
+    path("versions/<int:pk>/submit/", views.submit, name="submit"),
+    path("versions/<int:pk>/approve/", views.approve, name="approve"),
+    path("versions/<int:pk>/request-changes/", views.request_changes, name="request_changes"),
+    path("versions/<int:pk>/comment/", views.comment, name="comment"),
+    path("assets/<uuid:public_id>/archive/", views.archive, name="archive"),
+]

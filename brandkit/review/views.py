@@ -1,0 +1,181 @@
+"""Review pages (the web manager's queue and audit log) and the decision actions.
+
+Every decision is a POST that carries the version's `revision` as the user saw it; the
+workflow refuses a stale one with a message instead of overwriting a newer decision. A version
+the user may not see answers 404; a step the user may see but not take is refused with a
+message on the page they came from.
+"""
+
+from __future__ import annotations
+
+from django.contrib import messages
+from django.core.paginator import Paginator
+from django.db import transaction
+from django.db.models import Max, Q
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_GET, require_POST
+
+from brandkit.library.forms import TextForm
+from brandkit.library.models import AssetVersion, VersionState
+from brandkit.library.permissions import (
+    can_comment,
+    can_decide,
+    can_view_version,
+    visible_assets,
+)
+from brandkit.review import audit, workflow
+from brandkit.review.forms import AuditFilterForm
+from brandkit.review.models import AuditAction, AuditEvent, Comment
+
+AUDIT_PAGE_SIZE = 50
+
+
+def _manager_only(request) -> None:
+    if not can_decide(request.user):
+        raise Http404(_("No such page."))
+
+
+@require_GET
+def queue(request):
+    _manager_only(request)
+    versions = (
+        AssetVersion.objects.filter(state=VersionState.SUBMITTED)
+        .select_related("asset", "asset__owner", "uploaded_by")
+        .annotate(submitted_at=Max("events__at", filter=Q(events__action=AuditAction.SUBMIT)))
+        .order_by("submitted_at", "pk")
+    )
+    return render(request, "review/queue.html", {"versions": versions})
+
+
+@require_GET
+def audit_log(request):
+    _manager_only(request)
+    form = AuditFilterForm(request.GET or None)
+    events = form.filter(
+        AuditEvent.objects.select_related("actor", "asset", "version").order_by("-at", "-pk")
+    )
+    page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
+    params = request.GET.copy()
+    params.pop("page", None)
+    return render(request, "review/audit_log.html", {
+        "form": form,
+        "page": page,
+        "query": params.urlencode(),
+    })
+
+
+def _version(request, pk: int) -> AssetVersion:
+    version = get_object_or_404(AssetVersion.objects.select_related("asset"), pk=pk)
+    if not can_view_version(request.user, version):
+        raise Http404(_("No such version."))
+    return version
+
+
+def _back(request, version: AssetVersion):
+    target = request.POST.get("next", "")
+    if target and url_has_allowed_host_and_scheme(
+        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        return redirect(target)
+    return redirect("library:version", pk=version.pk)
+
+
+def _seen_revision(request) -> int | None:
+    try:
+        return int(request.POST.get("revision", ""))
+    except ValueError:
+        return None
+
+
+def _decide(request, pk: int, step, success: str):
+    """Run one workflow step; WorkflowError and StaleDecision become messages."""
+    version = _version(request, pk)
+    seen = _seen_revision(request)
+    if seen is None:
+        messages.error(request, _("The form is incomplete. Reload the page and try again."))
+        return _back(request, version)
+    try:
+        step(version, seen)
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, success)
+    return _back(request, version)
+
+
+@require_POST
+def submit(request, pk):
+    return _decide(
+        request, pk,
+        lambda version, seen: workflow.submit(version, request.user, seen_revision=seen),
+        _("The version was submitted for review."),
+    )
+
+
+@require_POST
+def approve(request, pk):
+    if not can_decide(request.user):
+        version = _version(request, pk)
+        messages.error(request, _("Only the web manager can approve."))
+        return _back(request, version)
+    return _decide(
+        request, pk,
+        lambda version, seen: workflow.approve(
+            version, request.user, override_reason=request.POST.get("override_reason", ""),
+            seen_revision=seen,
+        ),
+        _("The version was approved. Its renditions are being made."),
+    )
+
+
+@require_POST
+def request_changes(request, pk):
+    if not can_decide(request.user):
+        version = _version(request, pk)
+        messages.error(request, _("Only the web manager can send a version back."))
+        return _back(request, version)
+    return _decide(
+        request, pk,
+        lambda version, seen: workflow.request_changes(
+            version, request.user, request.POST.get("text", ""), seen_revision=seen
+        ),
+        _("The version was sent back with your comment."),
+    )
+
+
+@require_POST
+def comment(request, pk):
+    version = _version(request, pk)
+    if not can_comment(request.user, version):
+        messages.error(request, _("You cannot comment on this version."))
+        return _back(request, version)
+    form = TextForm(request.POST)
+    if not form.is_valid():
+        messages.error(request, _("Write a comment of at most 5000 characters."))
+        return _back(request, version)
+    text = form.cleaned_data["text"].strip()
+    with transaction.atomic():
+        Comment.objects.create(version=version, author=request.user, text=text)
+        audit.record(request.user, AuditAction.COMMENT, version=version, comment=text)
+    messages.success(request, _("Your comment was added."))
+    return _back(request, version)
+
+
+@require_POST
+def archive(request, public_id):
+    asset = get_object_or_404(visible_assets(request.user), public_id=public_id)
+    back = reverse("library:asset", kwargs={"public_id": asset.public_id})
+    if not can_decide(request.user):
+        messages.error(request, _("Only the web manager can archive."))
+        return redirect(back)
+    try:
+        workflow.archive(asset, request.user)
+    except workflow.WorkflowError as refusal:
+        messages.error(request, str(refusal))
+    else:
+        messages.success(request, _("The asset was archived: it is hidden from the library."))
+    return redirect(back)

@@ -1,0 +1,483 @@
+"""Build the check corpus: hostile, broken and unsupported files plus a few good ones.
+
+    .venv/bin/python tests/corpus/build_corpus.py [--safety-only]
+
+writes the safety files into tests/corpus/safety/ and their expectations into
+tests/corpus/expected_safety.json (file -> preset, verdict, the finding code that must be in
+the report), then runs the content corpus generator (build_content_corpus.py) unless
+`--safety-only` is given. Everything is generated from code, without randomness, so the
+output is the same on every run (Pillow and pypdf versions permitting); the files are
+committed so the tests do not depend on the generators.
+
+Nothing here is harmful: the "JavaScript" is `app.alert('x')`, the launch action names a text
+file, external references point at example.com, and the bombs are headers that claim a huge
+size (or a stream of zeros), not payloads.
+"""
+
+from __future__ import annotations
+
+import gzip
+import io
+import json
+import struct
+import sys
+import zipfile
+import zlib
+from pathlib import Path
+
+from PIL import Image, ImageDraw
+from pypdf import PdfWriter
+from pypdf.generic import NameObject, StreamObject
+
+HERE = Path(__file__).resolve().parent
+OUT = HERE / "safety"
+EXPECTED = HERE / "expected_safety.json"
+
+BLUE = (0x00, 0x33, 0xA0)
+GOLD = (0x85, 0x71, 0x4D)
+WHITE = (255, 255, 255)
+
+SVG_OPEN = '<svg xmlns="http://www.w3.org/2000/svg" width="400" height="200">'
+XLINK_OPEN = (
+    '<svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink" '
+    'width="400" height="200">'
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# building blocks (also used by the tests)
+
+
+def png_chunk(kind: bytes, data: bytes) -> bytes:
+    return struct.pack(">I", len(data)) + kind + data + struct.pack(">I", zlib.crc32(kind + data))
+
+
+def png_header_only(width: int, height: int) -> bytes:
+    """A PNG whose header claims width × height and whose image data is a few zero rows."""
+    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
+    idat = zlib.compress(b"\x00" * 1024, 9)
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + png_chunk(b"IHDR", ihdr)
+        + png_chunk(b"IDAT", idat)
+        + png_chunk(b"IEND", b"")
+    )
+
+
+def brand_image(width: int = 1200, height: int = 628) -> Image.Image:
+    """A flat image in brand colours: blue field, white panel, gold bar."""
+    image = Image.new("RGB", (width, height), BLUE)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((width // 12, height // 5, width // 2, height * 3 // 5), fill=WHITE)
+    draw.rectangle((width // 12, height * 7 // 10, width * 5 // 12, height * 4 // 5), fill=GOLD)
+    return image
+
+
+def encode(image: Image.Image, fmt: str, **params) -> bytes:
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **params)
+    return buffer.getvalue()
+
+
+def good_png(width: int = 1200, height: int = 628) -> bytes:
+    return encode(brand_image(width, height), "PNG", optimize=False)
+
+
+def good_jpeg(width: int = 1200, height: int = 628) -> bytes:
+    return encode(brand_image(width, height), "JPEG", quality=92, subsampling=0)
+
+
+def good_webp(width: int = 1200, height: int = 628) -> bytes:
+    return encode(brand_image(width, height), "WEBP", lossless=True)
+
+
+def good_svg() -> bytes:
+    """A 1920×600 web banner: state blue, white Roboto text, a gold accent."""
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?>\n'
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1920" height="600" '
+        'viewBox="0 0 1920 600">\n'
+        "  <title>Sotsiaalkindlustusamet</title>\n"
+        "  <style>.title { font-family: Roboto, Arial, sans-serif; font-weight: 700; }</style>\n"
+        '  <rect width="1920" height="600" fill="#0033A0"/>\n'
+        '  <rect x="120" y="430" width="360" height="8" fill="#85714D"/>\n'
+        '  <text class="title" x="120" y="300" font-size="72" fill="#FFFFFF">'
+        "Sotsiaalkindlustusamet</text>\n"
+        '  <text x="120" y="380" font-family="Roboto" font-size="36" fill="white">'
+        "Pensionid, toetused ja hüvitised</text>\n"
+        "</svg>\n"
+    ).encode()
+
+
+def raw_pdf(objects: list[bytes], root: int = 1, trailer: bytes = b"") -> bytes:
+    """A PDF from object bodies (object n is objects[n-1]) with a correct xref table."""
+    out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for number, body in enumerate(objects, start=1):
+        offsets.append(len(out))
+        out += f"{number} 0 obj\n".encode() + body + b"\nendobj\n"
+    xref = len(out)
+    out += f"xref\n0 {len(objects) + 1}\n0000000000 65535 f \n".encode()
+    for offset in offsets:
+        out += f"{offset:010d} 00000 n \n".encode()
+    out += (
+        f"trailer\n<< /Size {len(objects) + 1} /Root {root} 0 R ".encode()
+        + trailer
+        + f">>\nstartxref\n{xref}\n%%EOF\n".encode()
+    )
+    return out
+
+
+def stream(data: bytes, extra: bytes = b"") -> bytes:
+    return b"<< /Length %d " % len(data) + extra + b">>\nstream\n" + data + b"\nendstream"
+
+
+A4 = b"[0 0 595.28 841.89]"
+BRAND_CONTENT = (
+    b"0 0.2 0.627 rg 0 0 595.28 841.89 re f\n1 1 1 rg 50 500 495 200 re f\n"
+    b"0.522 0.443 0.302 rg 50 450 300 12 re f\n"
+)
+
+
+def pdf_page(
+    catalog_extra: bytes = b"",
+    page_extra: bytes = b"",
+    extra_objects: tuple[bytes, ...] = (),
+    content: bytes = BRAND_CONTENT,
+    resources: bytes = b"<< >>",
+) -> bytes:
+    """One A4 page in brand colours; objects 5… are `extra_objects`."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R " + catalog_extra + b">>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox "
+        + A4
+        + b" /Contents 4 0 R /Resources "
+        + resources
+        + b" "
+        + page_extra
+        + b">>",
+        stream(content),
+        *extra_objects,
+    ]
+    return raw_pdf(objects)
+
+
+def good_pdf() -> bytes:
+    """An A4 page of vector fills in brand colours, written by pypdf (no fonts)."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595.28, 841.89)
+    content = StreamObject()
+    content.set_data(BRAND_CONTENT)
+    page[NameObject("/Contents")] = writer._add_object(content)
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def encrypted_pdf() -> bytes:
+    writer = PdfWriter()
+    writer.add_blank_page(595.28, 841.89)
+    writer.encrypt(user_password="secret", owner_password="owner", algorithm="RC4-128")
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def svg_doc(body: str, opening: str = SVG_OPEN, prolog: str = "") -> bytes:
+    return f'<?xml version="1.0" encoding="UTF-8"?>\n{prolog}{opening}\n{body}\n</svg>\n'.encode()
+
+
+BILLION_LAUGHS = (
+    '<!DOCTYPE svg [\n  <!ENTITY lol "lol">\n'
+    + "".join(
+        f'  <!ENTITY lol{i} "{("&lol" + (str(i - 1) if i > 1 else "") + ";") * 10}">\n'
+        for i in range(1, 10)
+    )
+    + "]>\n"
+)
+
+
+# ---------------------------------------------------------------------------------------------
+# the corpus
+
+
+def build() -> dict[str, tuple[bytes, dict]]:
+    """file name -> (bytes, expectation {preset, verdict, code})."""
+    files: dict[str, tuple[bytes, dict]] = {}
+
+    def add(name: str, data: bytes, verdict: str, code: str | None, preset: str | None = None):
+        files[name] = (data, {"preset": preset, "verdict": verdict, "code": code})
+
+    png = good_png()
+    jpeg = good_jpeg()
+    pdf = good_pdf()
+
+    # good files
+    add("good-banner.svg", good_svg(), "pass", None, "web-hero")
+    add("good-facebook.png", png, "pass", None, "facebook-link")
+    add("good-facebook.jpg", jpeg, "pass", None, "facebook-link")
+    add("good-x-post.webp", good_webp(1600, 900), "pass", None, "x-post")
+    add("good-a4.pdf", pdf, "pass", None, "print-a4")
+
+    # empty, truncated, corrupt
+    add("empty.png", b"", "rejected", "file.empty")
+    add("empty.svg", b"", "rejected", "file.empty")
+    idat = png.index(b"IDAT")
+    add("truncated.png", png[: idat + 200], "rejected", "file.corrupt")
+    add("truncated-no-iend.png", png[:-12], "rejected", "file.corrupt")
+    add("truncated.jpg", jpeg[: len(jpeg) // 2], "rejected", "file.corrupt")
+    webp = good_webp(1600, 900)
+    add("truncated.webp", webp[: len(webp) // 2], "rejected", "file.corrupt")
+    flipped = bytearray(png)
+    flipped[idat + 100] ^= 0xFF
+    add("corrupt-crc.png", bytes(flipped), "rejected", "file.corrupt")
+    garbage = bytes((i * 73 + 41) % 256 for i in range(4000))
+    add("corrupt.jpg", jpeg[:20] + garbage, "rejected", "file.corrupt")
+    add("corrupt.pdf", b"%PDF-1.7\n" + garbage, "rejected", "file.corrupt")
+    add(
+        "not-xml.svg",
+        b"<svg xmlns='http://www.w3.org/2000/svg'><g></svg>",
+        "rejected",
+        "file.corrupt",
+    )
+
+    # wrong name
+    add("png-named.jpg", png, "rejected", "file.type_mismatch")
+    add("jpeg-named.png", jpeg, "rejected", "file.type_mismatch")
+    add("svg-named.png", good_svg(), "rejected", "file.type_mismatch")
+    add("pdf-named.svg", pdf, "rejected", "file.type_mismatch")
+
+    # unsupported
+    add("gif-renamed.png", encode(brand_image(60, 30), "GIF"), "rejected", "file.unsupported")
+    zipped = io.BytesIO()
+    with zipfile.ZipFile(zipped, "w") as archive:
+        info = zipfile.ZipInfo("banner.txt", date_time=(2026, 1, 1, 0, 0, 0))
+        archive.writestr(info, "not a PDF")
+    add("zip-renamed.pdf", zipped.getvalue(), "rejected", "file.unsupported")
+    add(
+        "html-renamed.svg",
+        b"<!DOCTYPE html>\n<html><body><script>alert(1)</script></body></html>\n",
+        "rejected",
+        "file.unsupported",
+    )
+    add(
+        "compressed.svgz",
+        gzip.compress(good_svg(), mtime=0),
+        "rejected",
+        "file.unsupported",
+    )
+    add("text-renamed.png", b"just some text, not an image\n", "rejected", "file.unsupported")
+    add("tiff-renamed.jpg", encode(brand_image(60, 30), "TIFF"), "rejected", "file.unsupported")
+
+    # decompression bombs: tiny files that claim a huge image
+    add("bomb-400mp.png", png_header_only(20_000, 20_000), "rejected", "file.decompression_bomb")
+    add("bomb-90mp.png", png_header_only(10_000, 9_000), "rejected", "file.decompression_bomb")
+    add("bomb-70mp.png", png_header_only(10_000, 7_000), "rejected", "file.decompression_bomb")
+    small = bytearray(encode(Image.new("RGB", (8, 8), BLUE), "JPEG"))
+    sof = small.index(b"\xff\xc0")
+    small[sof + 5 : sof + 9] = struct.pack(">HH", 65_000, 65_000)
+    add("bomb-dimensions.jpg", bytes(small), "rejected", "file.decompression_bomb")
+    zeros = zlib.compress(b"\x00" * (100 * 1024 * 1024), 9)
+    add(
+        "bomb-stream.pdf",
+        raw_pdf(
+            [
+                b"<< /Type /Catalog /Pages 2 0 R >>",
+                b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+                b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents 4 0 R >>",
+                stream(zeros, b"/Filter /FlateDecode "),
+            ]
+        ),
+        "rejected",
+        "file.decompression_bomb",
+    )
+    add(
+        "bomb-image.pdf",
+        pdf_page(
+            resources=b"<< /XObject << /Im1 5 0 R >> >>",
+            content=b"q 595 0 0 842 0 0 cm /Im1 Do Q",
+            extra_objects=(
+                stream(
+                    zlib.compress(b"\x00" * 1000),
+                    b"/Type /XObject /Subtype /Image /Width 100000 /Height 100000 "
+                    b"/ColorSpace /DeviceRGB /BitsPerComponent 8 /Filter /FlateDecode ",
+                ),
+            ),
+        ),
+        "rejected",
+        "file.decompression_bomb",
+    )
+
+    # unsafe SVG
+    unsafe_svgs = {
+        "svg-billion-laughs.svg": svg_doc("<text>&lol9;</text>", prolog=BILLION_LAUGHS),
+        "svg-xxe.svg": svg_doc(
+            "<text>&xxe;</text>",
+            prolog='<!DOCTYPE svg [<!ENTITY xxe SYSTEM "file:///etc/passwd">]>\n',
+        ),
+        "svg-script.svg": svg_doc('<script type="text/javascript">alert(1)</script>'),
+        "svg-script-cdata.svg": svg_doc("<script><![CDATA[ alert(document.domain) ]]></script>"),
+        "svg-onload.svg": svg_doc("", opening=SVG_OPEN.replace("<svg ", '<svg onload="alert(1)" ')),
+        "svg-onclick-rect.svg": svg_doc('<rect width="10" height="10" onclick="alert(1)"/>'),
+        "svg-foreignobject.svg": svg_doc(
+            '<foreignObject width="100" height="50"><div xmlns="http://www.w3.org/1999/xhtml">'
+            "hi</div></foreignObject>"
+        ),
+        "svg-external-image.svg": svg_doc(
+            '<image href="https://example.com/tracker.png" width="10" height="10"/>'
+        ),
+        "svg-external-xlink.svg": svg_doc(
+            '<use xlink:href="https://example.com/sprite.svg#icon"/>', opening=XLINK_OPEN
+        ),
+        "svg-javascript-href.svg": svg_doc(
+            '<a href="javascript:alert(1)"><rect width="10" height="10"/></a>'
+        ),
+        "svg-javascript-obfuscated.svg": svg_doc(
+            '<a xlink:href="  java&#x09;script:alert(1)"><text>x</text></a>', opening=XLINK_OPEN
+        ),
+        "svg-data-svg-image.svg": svg_doc(
+            '<image href="data:image/svg+xml;base64,PHN2Zy8+" width="10" height="10"/>'
+        ),
+        "svg-css-import.svg": svg_doc('<style>@import url("https://example.com/a.css");</style>'),
+        "svg-css-url.svg": svg_doc(
+            "<style>rect { fill: url(http://example.com/paint.svg#p) }</style>"
+            '<rect width="10" height="10"/>'
+        ),
+        "svg-style-attr-url.svg": svg_doc(
+            '<rect width="10" height="10" style="fill: url(\'https://example.com/x\')"/>'
+        ),
+        "svg-css-escaped-javascript.svg": svg_doc(
+            "<style>rect { background: u\\72l(\\6a avascript:alert(1)) }</style>"
+        ),
+        "svg-filter-url.svg": svg_doc(
+            '<rect width="10" height="10" filter="url(https://example.com/f.svg#blur)"/>'
+        ),
+        "svg-iframe.svg": svg_doc(
+            '<iframe xmlns="http://www.w3.org/1999/xhtml" src="https://example.com/"/>'
+        ),
+        "svg-embed.svg": svg_doc('<embed src="https://example.com/x.swf"/>'),
+        "svg-object.svg": svg_doc('<object data="https://example.com/x.html"/>'),
+        "svg-unknown-namespace.svg": svg_doc(
+            '<x:run xmlns:x="urn:example:active">payload()</x:run>'
+        ),
+        "svg-set-href.svg": svg_doc(
+            '<a><set attributeName="href" to="https://example.com/"/><text>x</text></a>'
+        ),
+        "svg-xml-stylesheet.svg": svg_doc(
+            "", prolog='<?xml-stylesheet type="text/css" href="https://example.com/a.css"?>\n'
+        ),
+        "svg-deep.svg": svg_doc("<g>" * 150 + "</g>" * 150),
+        "svg-many-elements.svg": svg_doc("<g/>" * 50_001),
+    }
+    for name, data in unsafe_svgs.items():
+        add(name, data, "rejected", "svg.unsafe")
+
+    # unsafe and encrypted PDF
+    add(
+        "pdf-javascript-openaction.pdf",
+        pdf_page(
+            catalog_extra=b"/OpenAction 5 0 R ",
+            extra_objects=(b"<< /Type /Action /S /JavaScript /JS (app.alert\\('x'\\);) >>",),
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-javascript-names.pdf",
+        pdf_page(
+            catalog_extra=b"/Names << /JavaScript 5 0 R >> ",
+            extra_objects=(b"<< /Names [(init) << /S /JavaScript /JS (app.alert\\(1\\)) >>] >>",),
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-javascript-hex-name.pdf",
+        pdf_page(
+            page_extra=b"/AA << /O << /S /J#61vaScript /J#53 (app.alert\\(1\\)) >> >> ",
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-acroform-js.pdf",
+        pdf_page(
+            catalog_extra=b"/AcroForm << /Fields [5 0 R] >> ",
+            extra_objects=(
+                b"<< /FT /Tx /T (name) /Rect [0 0 10 10] /AA << /K << /S /JavaScript "
+                b"/JS (event.value = 1) >> >> >>",
+            ),
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-launch.pdf",
+        pdf_page(catalog_extra=b"/OpenAction << /S /Launch /F (readme.txt) >> "),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-link-launch.pdf",
+        pdf_page(
+            page_extra=b"/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
+            b"/A << /S /Launch /F (readme.txt) >> >>] "
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-embedded-file.pdf",
+        pdf_page(
+            catalog_extra=b"/Names << /EmbeddedFiles << /Names [(notes.txt) 5 0 R] >> >> ",
+            extra_objects=(
+                b"<< /Type /Filespec /F (notes.txt) /EF << /F 6 0 R >> >>",
+                stream(b"hello", b"/Type /EmbeddedFile "),
+            ),
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add(
+        "pdf-file-attachment.pdf",
+        pdf_page(
+            page_extra=b"/Annots [5 0 R] ",
+            extra_objects=(
+                b"<< /Type /Annot /Subtype /FileAttachment /Rect [0 0 20 20] "
+                b"/FS << /Type /Filespec /F (notes.txt) >> >>",
+            ),
+        ),
+        "rejected",
+        "pdf.unsafe",
+    )
+    add("pdf-encrypted.pdf", encrypted_pdf(), "rejected", "pdf.encrypted")
+    return files
+
+
+def write(out: Path = OUT, expected: Path = EXPECTED) -> dict[str, dict]:
+    out.mkdir(parents=True, exist_ok=True)
+    files = build()
+    for old in out.iterdir():
+        if old.is_file() and old.name not in files:
+            old.unlink()
+    for name, (data, _) in files.items():
+        (out / name).write_bytes(data)
+    table = {name: meta for name, (_, meta) in sorted(files.items())}
+    expected.write_text(json.dumps(table, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+    return table
+
+
+def main(argv: list[str]) -> int:
+    table = write()
+    print(f"wrote {len(table)} files to {OUT.relative_to(HERE.parent.parent)}")
+    if "--safety-only" not in argv:
+        sys.path.insert(0, str(HERE))
+        import build_content_corpus
+
+        build_content_corpus.main([])
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv[1:]))
