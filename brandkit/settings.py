@@ -193,6 +193,13 @@ TASKS = {
 BRANDKIT_MAX_UPLOAD_BYTES = int(os.environ.get("BRANDKIT_MAX_UPLOAD_BYTES", str(50 * 1024 * 1024)))
 DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
+# One upload request holds at most this many files and this many bytes in all.
+DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("BRANDKIT_MAX_UPLOAD_FILES", "20"))
+BRANDKIT_MAX_UPLOAD_REQUEST_BYTES = int(
+    os.environ.get("BRANDKIT_MAX_UPLOAD_REQUEST_BYTES", str(4 * BRANDKIT_MAX_UPLOAD_BYTES))
+)
+# A ZIP of a selection holds at most this many bytes of originals.
+BRANDKIT_MAX_ZIP_BYTES = int(os.environ.get("BRANDKIT_MAX_ZIP_BYTES", str(1024 * 1024 * 1024)))
 BRANDKIT_DEFAULT_BRANDBOOK = os.environ.get("BRANDKIT_DEFAULT_BRANDBOOK", "ska")
 # Links in e-mails point here.
 BRANDKIT_BASE_URL = os.environ.get("BRANDKIT_BASE_URL", "http://127.0.0.1:8000")

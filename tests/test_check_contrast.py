@@ -13,7 +13,9 @@ from tests.corpus.build_content_corpus import BLUE, GOLD, WHITE, banner
 BRANDBOOK = parse_file(SKA_BRANDBOOK)
 
 
-def text(fill, background, size=16.0, weight=400, content="Pensionid ja toetused", path="svg/text[1]"):
+def text(
+    fill, background, size=16.0, weight=400, content="Pensionid ja toetused", path="svg/text[1]"
+):
     return SvgText(
         text=content,
         font_families=["Roboto"],

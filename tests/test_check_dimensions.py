@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
 from brandkit.checks import dimensions
@@ -98,7 +100,9 @@ def test_aspect_preset_smaller_than_the_size_is_a_warning():
 
 
 def test_format_not_allowed():
-    found = only(check(raster(1200, 628, fmt="webp"), "facebook-link"), "dimensions.format_not_allowed")
+    found = only(
+        check(raster(1200, 628, fmt="webp"), "facebook-link"), "dimensions.format_not_allowed"
+    )
     assert found.severity == "error"
     assert found.details["allowed"] == ["png", "jpeg"]
     assert "WebP" in found.messages["et"] and "PNG, JPEG" in found.messages["et"]
@@ -192,3 +196,24 @@ def test_every_message_has_three_languages():
         for found in check(decoded, slug):
             assert set(found.messages) == {"et", "en", "ru"}
             assert all(found.messages.values())
+
+
+SIZES = st.one_of(
+    st.none(),
+    st.floats(allow_nan=True, allow_infinity=True),
+    st.integers(-10, 100_000),
+)
+
+
+@settings(max_examples=200, deadline=None)
+@given(w=SIZES, h=SIZES, slug=st.sampled_from([None, *PRESETS]))
+def test_any_svg_or_pdf_size_is_handled(w, h, slug):
+    for found in check(svg(w, h), slug):
+        assert found.code.startswith("dimensions.")
+    decoded = Decoded(
+        format="pdf",
+        size_bytes=1,
+        pdf=PdfDocument(page_count=1, page_sizes_pt=[(w, h)], fonts=[], pages=[]),
+    )
+    for found in check(decoded, slug):
+        assert found.code.startswith("dimensions.")

@@ -88,7 +88,7 @@ def test_xmp_gps_is_location():
 
 
 def test_broken_xmp_falls_back_to_looking_for_the_names():
-    xmp = '<x:xmpmeta><rdf:RDF><dc:creator>Jaan Tamm</dc:creator><unclosed></x:xmpmeta>'
+    xmp = "<x:xmpmeta><rdf:RDF><dc:creator>Jaan Tamm</dc:creator><unclosed></x:xmpmeta>"
     [found] = run(raster(xmp=xmp))
     assert found.details["fields"] == ["XMP dc:creator"]
 

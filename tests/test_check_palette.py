@@ -6,6 +6,9 @@ import io
 
 import numpy as np
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+from hypothesis.extra.numpy import arrays
 from PIL import Image, ImageDraw
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
@@ -62,7 +65,9 @@ def off(findings):
 
 
 def de00(a, b) -> float:
-    return float(delta_e_2000(srgb8_to_lab(np.array(a, np.uint8)), srgb8_to_lab(np.array(b, np.uint8))))
+    return float(
+        delta_e_2000(srgb8_to_lab(np.array(a, np.uint8)), srgb8_to_lab(np.array(b, np.uint8)))
+    )
 
 
 # --- rasters: the required cases -----------------------------------------------------------
@@ -203,9 +208,10 @@ def test_a_flat_tint_large_enough_to_be_an_area_is_judged_as_its_own_colour():
     [found] = off(run(raster(img)))
     assert found.severity == "error"
     assert found.details["rgb"] == list(tint)
-    assert found.details["mix"]["of"] == ["state-blue", "white"] or found.details["mix"][
-        "of"
-    ] == ["white", "state-blue"]
+    assert found.details["mix"]["of"] == ["state-blue", "white"] or found.details["mix"]["of"] == [
+        "white",
+        "state-blue",
+    ]
     assert "toon" in found.messages["et"] and "tint" in found.messages["en"]
 
 
@@ -383,3 +389,30 @@ def test_the_reduction_rules_are_documented():
 def test_glyph_font_is_available_for_anti_aliasing():
     # the generators draw with the bundled Roboto; without FreeType they fall back silently
     assert font(40).getbbox("A")[2] > 10
+
+
+# --- never raises -----------------------------------------------------------------------------
+
+
+@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(
+    pixels=st.integers(1, 40).flatmap(
+        lambda h: st.integers(1, 40).flatmap(
+            lambda w: arrays(np.uint8, (h, w, 3), elements=st.integers(0, 255))
+        )
+    ),
+    alpha_value=st.one_of(st.none(), st.integers(0, 255)),
+)
+def test_any_small_raster_gives_a_coverage_or_no_opaque_finding(pixels, alpha_value):
+    alpha = None if alpha_value is None else np.full(pixels.shape[:2], alpha_value, np.uint8)
+    decoded = Decoded(
+        format="png",
+        size_bytes=1,
+        raster=RasterImage(pixels.shape[1], pixels.shape[0], pixels, alpha=alpha),
+    )
+    findings = run(decoded)
+    found = set(codes(findings))
+    assert "colour.palette_coverage" in found or found == {"colour.no_opaque_pixels"}
+    for f in off(findings):
+        assert f.details["delta_e2000"] > BRANDBOOK["colour"]["tolerance_de2000"]
+        assert 0 < f.details["coverage"] <= 1

@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
 from brandkit.checks import typography
@@ -29,7 +31,9 @@ def svg(*texts, declared=None) -> Decoded:
     return Decoded(
         format="svg",
         size_bytes=100,
-        svg=SvgDocument(width=100, height=100, colours=[], texts=list(texts), font_families=families),
+        svg=SvgDocument(
+            width=100, height=100, colours=[], texts=list(texts), font_families=families
+        ),
     )
 
 
@@ -164,3 +168,15 @@ def test_name_forms_keep_condensed_and_roman():
     forms = typography.name_forms("RobotoCondensed-Bold")
     assert "robotocondensed" in forms and "roboto" not in forms
     assert "timesnewroman" in typography.name_forms("TimesNewRomanPSMT")
+
+
+@settings(max_examples=200, deadline=None)
+@given(name=st.text(max_size=60))
+def test_any_font_name_is_handled(name):
+    ALLOWED.match(name)  # must not raise
+    findings = run(pdf(PdfFont(name, False, [1])))
+    assert all(f.code.startswith("typography.") for f in findings)
+
+
+def test_css_wide_keywords_are_not_families():
+    assert run(svg(text(["inherit"]), declared=["initial", "Roboto"])) == []

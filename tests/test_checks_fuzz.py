@@ -132,7 +132,9 @@ def _check(data: bytes, filename: str, preset: dict | None) -> None:
         [f.details for f in report.findings],
     )
     if report.verdict == "rejected":
-        assert any(f.rejects and f.severity == "error" and f.messages.get("en") for f in report.findings)
+        assert any(
+            f.rejects and f.severity == "error" and f.messages.get("en") for f in report.findings
+        )
     json.dumps(report.as_dict("en"), default=report_json_default)
     for finding in report.findings:
         assert finding.messages.get("et") and finding.messages.get("en"), finding.code
@@ -151,8 +153,14 @@ def test_arbitrary_bytes(data, extension):
 @FUZZ
 @given(
     prefix=st.sampled_from(
-        [b"\x89PNG\r\n\x1a\n", b"\xff\xd8\xff", b"RIFF\x00\x01\x00\x00WEBPVP8 ", b"%PDF-1.7\n",
-         b"<svg xmlns='http://www.w3.org/2000/svg'>", b"\xef\xbb\xbf<?xml version='1.0'?><svg"]
+        [
+            b"\x89PNG\r\n\x1a\n",
+            b"\xff\xd8\xff",
+            b"RIFF\x00\x01\x00\x00WEBPVP8 ",
+            b"%PDF-1.7\n",
+            b"<svg xmlns='http://www.w3.org/2000/svg'>",
+            b"\xef\xbb\xbf<?xml version='1.0'?><svg",
+        ]
     ),
     rest=st.binary(max_size=1024),
     extension=st.sampled_from(EXTENSIONS),
@@ -173,7 +181,9 @@ def mutated(draw):
         data[position:position] = draw(st.binary(min_size=1, max_size=16))
     if draw(st.booleans()):
         data = data[: draw(st.integers(0, len(data)))]
-    extension = draw(st.sampled_from([NATURAL_EXTENSION[seed], NATURAL_EXTENSION[seed], *EXTENSIONS]))
+    extension = draw(
+        st.sampled_from([NATURAL_EXTENSION[seed], NATURAL_EXTENSION[seed], *EXTENSIONS])
+    )
     return bytes(data), extension
 
 

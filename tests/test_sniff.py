@@ -53,7 +53,10 @@ def test_accepted_formats_are_recognised(data, fmt):
         (b"%!PS-Adobe-3.0 EPSF-3.0", "PostScript/EPS"),
         (b"8BPS\x00\x01", "Photoshop"),
         (b"RIFF\x10\x00\x00\x00WAVEfmt ", "WAV audio"),
-        (b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'/>", "root element <feed>"),
+        (
+            b"<?xml version='1.0'?><feed xmlns='http://www.w3.org/2005/Atom'/>",
+            "root element <feed>",
+        ),
         (b"Hello, this is a text file.\n", "plain text"),
         (bytes(range(256)) * 4, "unknown binary data"),
     ],

@@ -47,7 +47,7 @@ def size_bytes(size: int, lang: str) -> str:
 
 
 def listing(items: list[str], lang: str, limit: int = MAX_LISTED) -> str:
-    """"a, b, c" or "a, b, c … (+4)" when there are more than `limit` items."""
+    """ "a, b, c" or "a, b, c … (+4)" when there are more than `limit` items."""
     shown = ", ".join(items[:limit])
     rest = len(items) - limit
     if rest > 0:

@@ -149,21 +149,34 @@ def compute_histogram(pixels: np.ndarray, alpha: np.ndarray | None = None) -> Hi
                 idx = idx[opaque]
                 flat = flat[opaque]
                 channels = [c[opaque] for c in channels]
-    idx = idx.astype(np.intp)  # bincount converts to intp on every call otherwise
-    count = np.bincount(idx, minlength=NBINS)
+    # One unweighted bincount gives both counts: key = bin * 2 + flat.
+    bins = idx.astype(np.intp)
+    key = bins << 1
+    key |= flat
+    both = np.bincount(key, minlength=2 * NBINS).reshape(NBINS, 2)
+    count = both.sum(axis=1)
     nonzero = np.flatnonzero(count)
-    flat_count = np.bincount(idx[flat], minlength=NBINS)[nonzero]
-    # float64 weights: numpy's own cast of uint8 weights inside bincount is ~2x slower
-    sums = np.stack(
-        [
-            np.bincount(idx, weights=c.astype(np.float64), minlength=NBINS)[nonzero]
-            for c in channels
-        ],
-        axis=1,
-    )
+    flat_count = both[nonzero, 1]
     count = count[nonzero]
-    mean = sums / np.maximum(count, 1)[:, None] if nonzero.size else np.zeros((0, 3))
-    lab = srgb8_to_lab(mean) if nonzero.size else np.zeros((0, 3))
+    # Mean colour = the bin's base + the mean of the low bits of each channel. The low-bit
+    # sums stay below 7 * pixels < 2**23 (pixels <= MAX_ANALYSIS_PIXELS * ~1.01), so red and
+    # green share one float64 weight exactly (red * 2**23 + green < 2**53): two weighted
+    # bincounts instead of three.
+    low = (1 << SHIFT) - 1
+    red_green = (channels[0] & low).astype(np.float64)
+    red_green *= float(1 << 23)
+    red_green += channels[1] & low
+    rg = np.bincount(bins, weights=red_green, minlength=NBINS)[nonzero]
+    blue = np.bincount(bins, weights=(channels[2] & low).astype(np.float64), minlength=NBINS)
+    red = np.floor(rg / float(1 << 23))
+    low_sums = np.stack([red, rg - red * float(1 << 23), blue[nonzero]], axis=1)
+    top = (1 << BITS) - 1
+    base = np.stack([(nonzero >> (2 * BITS)) & top, (nonzero >> BITS) & top, nonzero & top], 1)
+    mean = base * float(1 << SHIFT) + low_sums / np.maximum(count, 1)[:, None]
+    # Lab of the mean rounded to 8 bits: the lookup-table path of srgb8_to_lab, ~2x faster than
+    # the formula on tens of thousands of bins; half a level moves ΔE00 by < 0.3.
+    rounded = np.clip(np.rint(mean), 0, 255).astype(np.uint8)
+    lab = srgb8_to_lab(rounded) if nonzero.size else np.zeros((0, 3))
     return Histogram(
         count=count.astype(np.int64),
         flat=flat_count.astype(np.int64),

@@ -70,8 +70,8 @@ def _svg(decoded: Decoded, brandbook: dict) -> list[Finding]:
         if failing > MAX_FINDINGS:
             continue
         out.append(_insufficient(text, ratio, required, large, limits))
-    if failing > MAX_FINDINGS:
-        out[-1].details["texts_failing"] = failing
+    for found in out:
+        found.details["texts_failing"] = failing
     if unknown:
         out.append(_unknown(unknown))
     return out
@@ -189,15 +189,18 @@ def _raster_finding(raster: RasterImage, brandbook: dict, page: int | None) -> l
         prefix = ""
         if page is not None:
             prefix = {"et": f"Lk {page}: ", "en": f"Page {page}: ", "ru": f"Стр. {page}: "}[lang]
-        return prefix + {
-            "et": f"Suuremate värvipindade kontrastid: {listed}. Teksti jaoks on vaja vähemalt "
-            f"{_ratio(limits['text'], lang)} (suur tekst {_ratio(limits['large'], lang)}).",
-            "en": f"Contrast between the largest colour areas: {listed}. Text needs at least "
-            f"{_ratio(limits['text'], lang)} (large text {_ratio(limits['large'], lang)}).",
-            "ru": f"Контраст между крупнейшими цветовыми областями: {listed}. Для текста нужно "
-            f"не менее {_ratio(limits['text'], lang)} (крупный текст "
-            f"{_ratio(limits['large'], lang)}).",
-        }[lang]
+        return (
+            prefix
+            + {
+                "et": f"Suuremate värvipindade kontrastid: {listed}. Teksti jaoks on vaja vähemalt "
+                f"{_ratio(limits['text'], lang)} (suur tekst {_ratio(limits['large'], lang)}).",
+                "en": f"Contrast between the largest colour areas: {listed}. Text needs at least "
+                f"{_ratio(limits['text'], lang)} (large text {_ratio(limits['large'], lang)}).",
+                "ru": f"Контраст между крупнейшими цветовыми областями: {listed}. Для текста нужно "
+                f"не менее {_ratio(limits['text'], lang)} (крупный текст "
+                f"{_ratio(limits['large'], lang)}).",
+            }[lang]
+        )
 
     details = {"pairs": pairs, "text_contrast": limits["text"]}
     if page is not None:

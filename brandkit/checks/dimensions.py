@@ -43,16 +43,31 @@ def _fmt_name(fmt: str) -> str:
     return FORMAT_NAMES.get(fmt, fmt.upper())
 
 
+def _usable(w, h) -> bool:
+    try:
+        return all(math.isfinite(float(v)) and float(v) > 0 for v in (w, h))
+    except (TypeError, ValueError):
+        return False
+
+
 def _size_of(decoded: Decoded) -> tuple[float | None, float | None, str]:
-    """(width, height, unit) of the file: px for rasters and SVG, pt for a PDF's first page."""
+    """(width, height, unit) of the file: px for rasters and SVG, pt for a PDF's first page;
+    (None, None, unit) when it is unknown or not a usable size."""
+    w = h = None
+    unit = "px"
     if decoded.raster is not None:
-        return decoded.raster.width, decoded.raster.height, "px"
-    if decoded.svg is not None:
-        return decoded.svg.width, decoded.svg.height, "px"
-    if decoded.pdf is not None and decoded.pdf.page_sizes_pt:
-        w, h = decoded.pdf.page_sizes_pt[0]
-        return w, h, "pt"
-    return None, None, "px"
+        w, h = decoded.raster.width, decoded.raster.height
+    elif decoded.svg is not None:
+        w, h = decoded.svg.width, decoded.svg.height
+    elif decoded.pdf is not None and decoded.pdf.page_sizes_pt:
+        (w, h), unit = decoded.pdf.page_sizes_pt[0], "pt"
+    if not _usable(w, h):
+        return None, None, unit
+    return (
+        float(w) if not float(w).is_integer() else int(w),
+        (float(h) if not float(h).is_integer() else int(h)),
+        unit,
+    )
 
 
 def _dims(w: float, h: float, unit: str, lang: str) -> str:
@@ -232,9 +247,9 @@ def _pixels(decoded: Decoded, preset: dict) -> list[Finding]:
     tolerance = float(preset.get("aspect_tolerance", 0.01))
     match = preset.get("match", "exact")
     if decoded.pdf is not None:
-        if not decoded.pdf.page_sizes_pt:
+        w, h, _ = _size_of(decoded)
+        if w is None:
             return []
-        w, h = decoded.pdf.page_sizes_pt[0]
         ok, ratio = _aspect_ok(w, h, pw, ph, tolerance)
         return [] if ok else [_aspect_finding(w, h, "pt", preset, ratio, pw / ph)]
     w, h, _ = _size_of(decoded)
@@ -436,6 +451,8 @@ def _pdf_pages(decoded, preset, pw_mm, ph_mm, tolerance) -> list[Finding]:
     wrong: list[dict] = []
     scaled: list[dict] = []
     for number, (w_pt, h_pt) in enumerate(decoded.pdf.page_sizes_pt, start=1):
+        if not _usable(w_pt, h_pt):
+            continue
         w = w_pt / PT_PER_INCH * MM_PER_INCH
         h = h_pt / PT_PER_INCH * MM_PER_INCH
         tw, th, rotated = _orient(w, h, pw_mm, ph_mm)
@@ -467,10 +484,7 @@ def _pdf_pages(decoded, preset, pw_mm, ph_mm, tolerance) -> list[Finding]:
             bleed = num(MAX_BLEED_MM, lang, 0)
             tol = num(PAGE_TOLERANCE_MM, lang, 0)
             listed = listing(
-                [
-                    f"{x['page']}: {_dims(x['width_mm'], x['height_mm'], 'mm', lang)}"
-                    for x in pages
-                ],
+                [f"{x['page']}: {_dims(x['width_mm'], x['height_mm'], 'mm', lang)}" for x in pages],
                 lang,
             )
             if code == "dimensions.page_scaled":

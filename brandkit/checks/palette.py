@@ -25,21 +25,29 @@ colour is *in palette* when its CIEDE2000 distance to a palette colour is within
    levels, to their right and lower neighbours), and a merged colour whose flat pixels cover at
    least 0.5% of the opaque area is significant. Each significant colour takes the verdict of
    its mean colour (brand, neutral or off-palette); every pixel in its bins counts for it.
-2. Anti-aliased edges. A pixel left over (not in a significant colour, not itself in palette)
+   Anti-aliased edges, JPEG ringing and photo texture have (almost) no flat pixels, so however
+   much of them there is, they never become a colour of their own.
+2. Anti-aliased edges. A bin left over (not in a significant colour, not itself in palette)
    whose colour lies within the tolerance of the straight line between two *anchor* colours —
    in gamma-encoded sRGB (how Pillow, browsers and most tools blend) or in linear light (how
    some renderers blend) — is a blend ``t*A + (1-t)*B`` and is attributed to A and B in the
-   proportion t : 1-t. Anchors are the significant colours and the palette colours present in
-   the image. So the edges of text take the verdict of the text and its background: brand on
-   brand passes, and an off-palette area's edges add to its coverage.
-3. Photographic areas. What is still left — many distinct colours none of which is a
-   significant area (photographs, noise, gradients, JPEG ringing, tiny details) — is
-   reported as ``colour.photo_area`` with its share of the image and is not checked against the
-   palette, so a photo does not fail a banner by itself. A large smooth photo region that
-   forms a flat area of one colour is an area like any other and is judged.
-4. Verdict. ``off-palette share = off-palette significant pixels / (opaque pixels - photo
+   proportion t : 1-t. Anchors are the significant colours, then the palette colours (present
+   or not: JPEG ringing darkens and lightens edges towards black and white). So the edges of
+   text take the verdict of the text and its background: brand on brand passes, and an
+   off-palette area's edges add to its coverage.
+3. Thin features. What is left is merged once more by all its pixels (not only flat ones); a
+   colour that covers at least 1% of the image this way — 1-px lines, small text that the
+   reduction made thin — is significant too, unless it is itself a blend of the anchors (the
+   light fringe of thin text in a JPEG); its own edges then count as its blends.
+4. Photographic areas. What is still left — many distinct colours none of which forms an area
+   or a thin feature (photographs, noise, JPEG ringing, tiny details) — is not checked against
+   the palette, so a photo does not fail a banner by itself; from 5% of the image it is
+   reported as ``colour.photo_area`` with its share (below that it is mostly compression
+   noise). A large smooth photo region that forms a flat area of one colour is an area like
+   any other and is judged.
+5. Verdict. ``off-palette share = off-palette significant pixels / (opaque pixels - photo
    area)``. Above ``colour.max_off_palette`` every off-palette colour is an error; at or below
-   it they are warnings.
+   it they are warnings. At most 10 colours are reported, the largest first.
 
 A flat tint or shade of a brand colour (e.g. 40% blue on white, or a lighter "wrong blue")
 big enough to be significant is a colour of its own and is judged by its own distance; the
@@ -72,7 +80,7 @@ MAX_ANCHORS = 8
 THIN_SHARE = 0.01  # a colour without flat pixels is significant from 1% of the image
 BLEND_PREFILTER_SRGB = 30.0  # levels: farther than this from every blend line, skip ΔE00
 BLEND_PREFILTER_LINEAR = 0.08  # the same in linear light (0..1)
-BLEND_GATE_SRGB = 96.0  # farther than this from every sRGB segment: no linear-light test
+BLEND_GATE_SRGB = 72.0  # farther than this from every sRGB segment: no linear-light test
 
 
 @dataclass
@@ -318,9 +326,7 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
                     share=float(off_pixels[n]) / total,
                     nearest=int(p_index[n]),
                     delta_e=float(p_de[n]),
-                    mix=(
-                        (mix_ids[m_a[n]], mix_ids[m_b[n]], float(m_t[n])) if is_mix[n] else None
-                    ),
+                    mix=((mix_ids[m_a[n]], mix_ids[m_b[n]], float(m_t[n])) if is_mix[n] else None),
                 )
             )
         off.sort(key=lambda o: -o.pixels)
@@ -360,19 +366,31 @@ def _anchors(found, kinds, palette, hist, free, in_brand, brand_index):
 
 def _project(points: np.ndarray, anchors: np.ndarray, pairs: np.ndarray):
     """For each point, the closest point on any anchor-pair segment (Euclidean, in the space
-    the inputs are in): (pair index, t, squared distance). Matrix products only, no
-    (N, pairs, 3) temporary."""
+    the inputs are in): (pair index, t, squared distance). Matrix products on a (pairs, N)
+    layout, so every row is contiguous; no (N, pairs, 3) temporary."""
     a = anchors[pairs[:, 0]]
     b = anchors[pairs[:, 1]]
     d = a - b
-    dd = np.maximum((d * d).sum(axis=1), 1e-12)
-    u = points @ d.T - (b * d).sum(axis=1)[None, :]  # (p - b) . d
-    t = np.clip(u / dd[None, :], 0.0, 1.0)
-    pb2 = (points * points).sum(axis=1)[:, None] - 2.0 * (points @ b.T) + (b * b).sum(axis=1)
-    dist2 = pb2 - 2.0 * t * u + t * t * dd[None, :]
-    best = dist2.argmin(axis=1)
-    rows = np.arange(points.shape[0])
-    return best, t[rows, best], dist2[rows, best]
+    dd = np.maximum((d * d).sum(axis=1), 1e-12)[:, None]
+    pt = np.ascontiguousarray(points.T)  # (3, N)
+    u = d @ pt  # (P, N): (p - b).d once the next line has run
+    u -= (b * d).sum(axis=1)[:, None]
+    t = u / dd
+    np.clip(t, 0.0, 1.0, out=t)
+    # |p - (b + t d)|^2 = |p|^2 - 2 p.b + |b|^2 - 2 t u + t^2 dd
+    dist2 = b @ pt
+    dist2 *= -2.0
+    dist2 += (pt * pt).sum(axis=0)[None, :]
+    dist2 += (b * b).sum(axis=1)[:, None]
+    u *= t
+    u *= 2.0
+    dist2 -= u
+    np.multiply(t, t, out=u)
+    u *= dd
+    dist2 += u
+    best = dist2.argmin(axis=0)
+    cols = np.arange(points.shape[0])
+    return best, t[best, cols], dist2[best, cols]
 
 
 def _blends(rgb: np.ndarray, lab: np.ndarray, anchors: np.ndarray, palette: Palette):
@@ -436,9 +454,7 @@ def _page_prefix(page: int | None, lang: str) -> str:
     return {"et": f"Lk {page}: ", "en": f"Page {page}: ", "ru": f"Стр. {page}: "}[lang]
 
 
-def raster_findings(
-    analysis: Analysis, palette: Palette, page: int | None = None
-) -> list[Finding]:
+def raster_findings(analysis: Analysis, palette: Palette, page: int | None = None) -> list[Finding]:
     out: list[Finding] = []
     where = {"page": page} if page is not None else {}
     pre = lambda lang: _page_prefix(page, lang)  # noqa: E731
@@ -448,12 +464,14 @@ def raster_findings(
                 "colour.no_opaque_pixels",
                 "info",
                 each_lang(
-                    lambda lang: pre(lang)
-                    + {
-                        "et": "Pilt on täiesti läbipaistev: värve ei saanud kontrollida.",
-                        "en": "The image is fully transparent: there is no colour to check.",
-                        "ru": "Изображение полностью прозрачное: проверять нечего.",
-                    }[lang]
+                    lambda lang: (
+                        pre(lang)
+                        + {
+                            "et": "Pilt on täiesti läbipaistev: värve ei saanud kontrollida.",
+                            "en": "The image is fully transparent: there is no colour to check.",
+                            "ru": "Изображение полностью прозрачное: проверять нечего.",
+                        }[lang]
+                    )
                 ),
                 **where,
             )
@@ -476,32 +494,33 @@ def raster_findings(
             t = num(tol, lang, 1)
             total = pct(share, lang)
             lim = pct(limit, lang)
-            text = pre(lang) + {
+            first = {
                 "et": f"Värv {hex_code} katab {cov} pildist; lähim brändivärv on {brand}, "
                 f"ΔE00 = {de} (lubatud ≤ {t}).",
-                "en": f"Colour {hex_code} covers {cov} of the image; the nearest brand colour is "
-                f"{brand}, ΔE00 = {de} (allowed ≤ {t}).",
-                "ru": f"Цвет {hex_code} занимает {cov} изображения; ближайший фирменный цвет — "
-                f"{brand}, ΔE00 = {de} (допустимо ≤ {t}).",
-            }[lang]
+                "en": f"Colour {hex_code} covers {cov} of the image; the nearest brand colour "
+                f"is {brand}, ΔE00 = {de} (allowed ≤ {t}).",
+                "ru": f"Цвет {hex_code} занимает {cov} изображения; ближайший фирменный "
+                f"цвет — {brand}, ΔE00 = {de} (допустимо ≤ {t}).",
+            }
+            text = pre(lang) + first[lang]
             if off.mix is not None:
                 a, b, weight = off.mix
                 ca, cb = palette.describe(a, lang), palette.describe(b, lang)
                 wa, wb = pct(weight, lang, 0), pct(1 - weight, lang, 0)
                 text += {
                     "et": f" See on toon: {ca} {wa} ja {cb} {wb}; toonid ei ole paletivärvid.",
-                    "en": f" It is a tint: {ca} {wa} and {cb} {wb}; tints are not palette "
-                    "colours.",
+                    "en": f" It is a tint: {ca} {wa} and {cb} {wb}; tints are not palette colours.",
                     "ru": f" Это оттенок: {ca} {wa} и {cb} {wb}; оттенки не входят в палитру.",
                 }[lang]
-            return text + {
-                "et": f" Paletiväliseid värve on kokku {total} pildi olulisest pinnast, lubatud "
-                f"kuni {lim}.",
-                "en": f" Off-palette colours cover {total} of the image's significant area in "
-                f"total; at most {lim} is allowed.",
-                "ru": f" Всего цвета вне палитры занимают {total} значимой площади изображения; "
-                f"допускается не более {lim}.",
-            }[lang]
+            last = {
+                "et": f" Paletiväliseid värve on kokku {total} pildi olulisest pinnast, "
+                f"lubatud kuni {lim}.",
+                "en": f" Off-palette colours cover {total} of the image's significant area "
+                f"in total; at most {lim} is allowed.",
+                "ru": f" Всего цвета вне палитры занимают {total} значимой площади "
+                f"изображения; допускается не более {lim}.",
+            }
+            return text + last[lang]
 
         out.append(
             finding(
@@ -542,22 +561,28 @@ def raster_findings(
         parts = [f"{name_of(palette.colours[i], lang)} {pct(s, lang)}" for i, s in by_colour]
         brands = listing(parts, lang, limit=8) or "—"
         if not significant:
-            return pre(lang) + {
-                "et": "Pildil ei ole ühtegi ühtlast värvipinda, mida paletiga võrrelda.",
-                "en": "The image has no area of one colour to compare with the palette.",
-                "ru": "На изображении нет однотонных областей для сравнения с палитрой.",
+            return (
+                pre(lang)
+                + {
+                    "et": "Pildil ei ole ühtegi ühtlast värvipinda, mida paletiga võrrelda.",
+                    "en": "The image has no area of one colour to compare with the palette.",
+                    "ru": "На изображении нет однотонных областей для сравнения с палитрой.",
+                }[lang]
+            )
+        return (
+            pre(lang)
+            + {
+                "et": f"Paletikohane on {pct(in_palette, lang)} pildi olulisest pinnast "
+                f"(brändivärvid: {brands}; neutraalsed toonid {pct(neutral_share, lang)}); "
+                f"paletiväline {pct(share, lang)}, lubatud kuni {pct(limit, lang)}.",
+                "en": f"{pct(in_palette, lang)} of the image's significant area is in palette "
+                f"(brand colours: {brands}; neutrals {pct(neutral_share, lang)}); "
+                f"off-palette {pct(share, lang)}, at most {pct(limit, lang)} allowed.",
+                "ru": f"В палитре {pct(in_palette, lang)} значимой площади изображения "
+                f"(фирменные цвета: {brands}; нейтральные тона {pct(neutral_share, lang)}); "
+                f"вне палитры {pct(share, lang)}, допускается не более {pct(limit, lang)}.",
             }[lang]
-        return pre(lang) + {
-            "et": f"Paletikohane on {pct(in_palette, lang)} pildi olulisest pinnast "
-            f"(brändivärvid: {brands}; neutraalsed toonid {pct(neutral_share, lang)}); "
-            f"paletiväline {pct(share, lang)}, lubatud kuni {pct(limit, lang)}.",
-            "en": f"{pct(in_palette, lang)} of the image's significant area is in palette "
-            f"(brand colours: {brands}; neutrals {pct(neutral_share, lang)}); "
-            f"off-palette {pct(share, lang)}, at most {pct(limit, lang)} allowed.",
-            "ru": f"В палитре {pct(in_palette, lang)} значимой площади изображения "
-            f"(фирменные цвета: {brands}; нейтральные тона {pct(neutral_share, lang)}); "
-            f"вне палитры {pct(share, lang)}, допускается не более {pct(limit, lang)}.",
-        }[lang]
+        )
 
     out.append(
         finding(
@@ -585,19 +610,21 @@ def raster_findings(
                 "colour.photo_area",
                 "info",
                 each_lang(
-                    lambda lang: pre(lang)
-                    + {
-                        "et": f"Umbes {pct(photo, lang, 0)} pildist on foto, üleminek või peen "
-                        "tekstuur (palju eri värve, ükski ei kata ühtlase pinnana üle 0,5%): "
-                        "seda osa paletiga ei võrreldud.",
-                        "en": f"About {pct(photo, lang, 0)} of the image is photographic, a "
-                        "gradient or fine texture (many distinct colours, none an area of one "
-                        "colour over 0.5%): that part was not checked against the palette.",
-                        "ru": f"Около {pct(photo, lang, 0)} изображения — фотография, градиент "
-                        "или мелкая текстура (много разных цветов, ни один не образует "
-                        "однотонной области больше 0,5 %): эта часть не сравнивалась с "
-                        "палитрой.",
-                    }[lang]
+                    lambda lang: (
+                        pre(lang)
+                        + {
+                            "et": f"Umbes {pct(photo, lang, 0)} pildist on foto, üleminek või peen "
+                            "tekstuur (palju eri värve, ükski ei kata ühtlase pinnana üle 0,5%): "
+                            "seda osa paletiga ei võrreldud.",
+                            "en": f"About {pct(photo, lang, 0)} of the image is photographic, a "
+                            "gradient or fine texture (many distinct colours, none an area of one "
+                            "colour over 0.5%): that part was not checked against the palette.",
+                            "ru": f"Около {pct(photo, lang, 0)} изображения — фотография, градиент "
+                            "или мелкая текстура (много разных цветов, ни один не образует "
+                            "однотонной области больше 0,5 %): эта часть не сравнивалась с "
+                            "палитрой.",
+                        }[lang]
+                    )
                 ),
                 share=round(photo, 4),
                 **where,

@@ -428,7 +428,19 @@ def _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_obje
     colours: dict[tuple[int, int, int], None] = {}
     for index in range(min(page_count, max_pages)):
         page = reader.pages[index]
-        sizes.append(_page_size(page))
+        size = _page_size(page)
+        if not (size[0] > 0 and size[1] > 0):
+            finding = rejections.corrupt(
+                "pdf",
+                t(
+                    f"lehekülje {index + 1} mõõdud on null",
+                    f"page {index + 1} has no size (an empty page box)",
+                    f"у страницы {index + 1} нулевой размер",
+                ),
+            )
+            finding.details["page"] = index + 1
+            raise PdfRejected([finding])
+        sizes.append(size)
         scan.resources(_get(page, "/Resources"), index + 1)
         if index < render_count:
             contents = page.get_contents()

@@ -8,6 +8,9 @@ Safety:
   ``DecompressionBombWarning`` is turned into an error as well, and ``DecompressionBombError``
   and Pillow's text-chunk limits ("Decompressed Data Too Large") are reported as
   ``file.decompression_bomb``.
+- (``warnings.catch_warnings`` is process-global: a concurrent thread may briefly see the
+  filter. It only ever makes the bomb warning stricter, and our own pixel limit, which is lower
+  than Pillow's, is checked first in any case.)
 - A PNG's chunk structure is walked first (lengths, CRCs, IEND): Pillow accepts a PNG cut off
   after its image data, we do not. A WebP's RIFF length must match the file. JPEG truncation is
   caught by ``load()`` (``ImageFile.LOAD_TRUNCATED_IMAGES`` stays False).
@@ -17,7 +20,8 @@ analysis size; other images are decoded fully and then subsampled with nearest-n
 most `Limits.analysis_pixels`. Nearest-neighbour keeps every analysed pixel a colour that is
 really in the file and keeps each colour's share of the area (a box filter would invent blended
 colours along every edge and so inflate the "off-palette" share). `width`/`height` stay the
-original size; `scale` says how much the pixel array was reduced.
+original size as displayed (an EXIF Orientation that turns the image a quarter is applied to
+both the size and the pixels); `scale` says how much the pixel array was reduced.
 
 Colour: everything becomes sRGB uint8. An embedded ICC profile that is not sRGB is applied with
 ImageCms (LittleCMS) when available; otherwise, and for CMYK without a profile, Pillow's own
@@ -154,10 +158,30 @@ def png_structure_problem(data: bytes) -> Finding | None:
 
 
 def header_size(data: bytes, fmt: str) -> tuple[int | None, int | None]:
-    """Width and height from a PNG header, for messages; (None, None) for other formats."""
+    """Width and height from a PNG IHDR or a JPEG SOF header, for messages; (None, None) when
+    they cannot be found."""
     if fmt == "png" and len(data) >= 24 and data[12:16] == b"IHDR":
         return struct.unpack(">II", data[16:24])
+    if fmt == "jpeg":
+        pos = 2
+        for _segment in range(1000):
+            if pos + 4 > len(data) or data[pos] != 0xFF:
+                break
+            marker = data[pos + 1]
+            if marker == 0xFF:
+                pos += 1
+                continue
+            (length,) = struct.unpack(">H", data[pos + 2 : pos + 4])
+            if marker in _JPEG_SOF and pos + 9 <= len(data):
+                height, width = struct.unpack(">HH", data[pos + 5 : pos + 9])
+                return width, height
+            pos += 2 + length
     return None, None
+
+
+_JPEG_SOF = frozenset(
+    {0xC0, 0xC1, 0xC2, 0xC3, 0xC5, 0xC6, 0xC7, 0xC9, 0xCA, 0xCB, 0xCD, 0xCE, 0xCF}
+)
 
 
 def webp_structure_problem(data: bytes) -> Finding | None:
@@ -330,6 +354,8 @@ def _to_srgb(im: Image.Image, profile: Any, description: str | None):
             array = array.astype(np.float64) / 257.0
         array = np.clip(np.rint(array), 0, 255).astype(np.uint8)
         im = Image.fromarray(array, "L")
+    elif mode in ("L", "RGB") and "transparency" in im.info:  # a tRNS colour key
+        im = im.convert("LA" if mode == "L" else "RGBA")
     elif mode not in ("L", "LA", "RGB", "RGBA", "CMYK"):
         im = im.convert("RGBA" if "A" in mode else "RGB")
 
@@ -424,6 +450,18 @@ def decode_raster(
         return None, [rejections.corrupt(fmt, reason, error=f"{type(exc).__name__}: {text[:300]}")]
 
 
+# EXIF Orientation -> the transposition that shows the image upright
+ORIENTATION = {
+    2: Image.Transpose.FLIP_LEFT_RIGHT,
+    3: Image.Transpose.ROTATE_180,
+    4: Image.Transpose.FLIP_TOP_BOTTOM,
+    5: Image.Transpose.TRANSPOSE,
+    6: Image.Transpose.ROTATE_270,
+    7: Image.Transpose.TRANSVERSE,
+    8: Image.Transpose.ROTATE_90,
+}
+
+
 def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> RasterImage:
     im = Image.open(io.BytesIO(data), formats=[PIL_FORMATS[fmt]])
     try:
@@ -446,6 +484,12 @@ def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> Ras
         xmp = read_xmp(im)
         target = _analysis_size(im.width, im.height, analysis_pixels)
         reduced = im.resize(target, Image.Resampling.NEAREST) if target != im.size else im
+        orientation = exif.get("Orientation")
+        if orientation in ORIENTATION:
+            reduced = reduced.transpose(ORIENTATION[orientation])
+            if orientation >= 5:  # a quarter turn: the image is shown the other way round
+                width, height = height, width
+                dpi = (dpi[1], dpi[0]) if dpi else None
         description, profile = icc_description(icc)
         pixels, alpha = _to_srgb(reduced, profile, description)
     finally:

@@ -128,11 +128,14 @@ def run(
 
     `data` is the file's bytes, a path, or a binary file object; `filename` (default: the
     path's name) is what the report calls the file and whose extension must match the content.
+    `max_bytes` is the byte ceiling (`file.too_large`); `limits`, when given, sets every limit
+    including that one (see `decode.Limits`). `checks` names the content checks to run.
     For PDF the report's width/height are the first page's size in points; for SVG, in px.
     """
     report = Report(file=filename or "-")
+    limits = limits or Limits(max_bytes=max_bytes)
     try:
-        raw, path_name, problem = _read(data, max_bytes)
+        raw, path_name, problem = _read(data, limits.max_bytes)
         filename = filename or path_name
         report.file = filename or "-"
         if problem is not None:
@@ -141,13 +144,11 @@ def run(
         assert raw is not None
         fmt, findings = sniff.check_type(raw, filename)
         if findings:
-            detected = sniff.sniff(raw).format
-            report.format = detected
+            report.format = sniff.sniff(raw).format
             for finding in findings:
                 report.add(finding)
             return report
         report.format = fmt
-        limits = limits or Limits(max_bytes=max_bytes)
         result = decode(raw, fmt, limits)
     except Exception as exc:  # a bug in decoding: log it, and reject the file
         log.exception("decoding %s failed unexpectedly", report.file)

@@ -4,9 +4,10 @@ This is not a CSS engine. It reads `style=""` attributes and `<style>` sheets we
 (1) reject anything that could load or run something (`@import`, `url()` other than
 `url(#fragment)`, `image-set()`, `javascript:`, `expression()`, `-moz-binding`, `behavior`) and
 (2) resolve the properties the checks need (colours, font family/size/weight) for selectors
-made of one compound selector: `*`, `element`, `.class`, `#id` and combinations such as
-`text.title`. Rules with combinators, attribute selectors or pseudo-classes still have their
-colours and font families collected, but they are not applied to particular elements.
+made of compound selectors (`*`, `element`, `.class`, `#id` and combinations such as
+`text.title`) joined by descendant or child combinators (`g.dark text`, `g > text`). Rules with
+sibling combinators, attribute selectors or pseudo-classes still have their colours and font
+families collected, but they are not applied to particular elements.
 """
 
 from __future__ import annotations
@@ -38,13 +39,18 @@ def unescape(css: str) -> str:
     return _ESCAPE.sub(replace, css)
 
 
+_CONTROL = re.compile(r"[\x00-\x20\x7f]+")
+
+
 def squeeze(text: str) -> str:
     """Lower-case without whitespace or control characters, as a URL parser would see it."""
-    return "".join(ch for ch in text if ord(ch) > 0x20 and ch != "\x7f").lower()
+    return _CONTROL.sub("", text).lower()
 
 
 def scriptish(text: str) -> str | None:
     """'javascript:' or 'vbscript:' if `text` contains such a URL scheme, else None."""
+    if ":" not in text:
+        return None
     flat = squeeze(text)
     for scheme in ("javascript:", "vbscript:", "livescript:"):
         if scheme in flat:
@@ -115,22 +121,60 @@ class Declaration:
     important: bool = False
 
 
-@dataclass
-class Selector:
-    tag: str | None  # None or "*" = any
+Node = tuple[str, frozenset[str], str | None]  # (element name, classes, id)
+
+
+@dataclass(frozen=True)
+class Compound:
+    """`rect.big#hero`: an element name (None or "*" = any), classes and an id."""
+
+    tag: str | None
     classes: tuple[str, ...]
     id: str | None
 
-    @property
-    def specificity(self) -> tuple[int, int, int]:
-        return (1 if self.id else 0, len(self.classes), 1 if self.tag and self.tag != "*" else 0)
-
-    def matches(self, tag: str, classes: set[str], element_id: str | None) -> bool:
+    def matches(self, node: Node) -> bool:
+        tag, classes, element_id = node
         if self.tag not in (None, "*") and self.tag != tag:
             return False
         if self.id is not None and self.id != element_id:
             return False
         return all(c in classes for c in self.classes)
+
+
+@dataclass(frozen=True)
+class Selector:
+    """Compound selectors joined by descendant (" ") or child (">") combinators."""
+
+    parts: tuple[Compound, ...]
+    combinators: tuple[str, ...]  # between parts: " " or ">"
+
+    @property
+    def specificity(self) -> tuple[int, int, int]:
+        ids = sum(1 for p in self.parts if p.id)
+        classes = sum(len(p.classes) for p in self.parts)
+        tags = sum(1 for p in self.parts if p.tag and p.tag != "*")
+        return (ids, classes, tags)
+
+    def matches(self, node: Node, ancestors: list[Node]) -> bool:
+        """`ancestors` from the root down to the parent."""
+        if not self.parts[-1].matches(node):
+            return False
+        return self._left(len(self.parts) - 2, ancestors, len(ancestors) - 1)
+
+    def _left(self, index: int, ancestors: list[Node], top: int) -> bool:
+        if index < 0:
+            return True
+        part = self.parts[index]
+        if self.combinators[index] == ">":
+            return (
+                top >= 0
+                and part.matches(ancestors[top])
+                and self._left(index - 1, ancestors, top - 1)
+            )
+        return any(
+            part.matches(ancestors[k]) and self._left(index - 1, ancestors, k - 1)
+            for k in range(top, -1, -1)
+        )
 
 
 @dataclass
@@ -179,11 +223,13 @@ def parse_declarations(text: str) -> list[Declaration]:
     return out
 
 
-def parse_selector(text: str) -> Selector | None:
-    match = _COMPOUND.match(text.strip())
-    if not match or not text.strip():
+MAX_SELECTOR_PARTS = 8
+
+
+def parse_compound(text: str) -> Compound | None:
+    match = _COMPOUND.match(text)
+    if not match or not text:
         return None
-    tag = match.group(1)
     classes: list[str] = []
     element_id = None
     for part in re.findall(r"[.#][\w-]+", match.group(2) or ""):
@@ -193,7 +239,31 @@ def parse_selector(text: str) -> Selector | None:
             element_id = part[1:]
         else:
             return None
-    return Selector(tag, tuple(classes), element_id)
+    return Compound(match.group(1), tuple(classes), element_id)
+
+
+def parse_selector(text: str) -> Selector | None:
+    """A selector we can apply, or None (sibling combinators, attributes, pseudo-classes …)."""
+    tokens = re.sub(r"\s*>\s*", " > ", text.strip()).split()
+    if not tokens or tokens[0] == ">" or tokens[-1] == ">":
+        return None
+    parts: list[Compound] = []
+    combinators: list[str] = []
+    pending = " "
+    for piece in tokens:
+        if piece == ">":
+            pending = ">"
+            continue
+        compound = parse_compound(piece)
+        if compound is None:
+            return None
+        if parts:
+            combinators.append(pending)
+        parts.append(compound)
+        pending = " "
+    if len(parts) > MAX_SELECTOR_PARTS:
+        return None
+    return Selector(tuple(parts), tuple(combinators))
 
 
 def parse_stylesheet(css: str, start_order: int = 0) -> list[Rule]:
@@ -210,9 +280,9 @@ def _parse_block(text: str, rules: list[Rule], order: int, applies: bool) -> int
     n = len(text)
     while pos < n and len(rules) < 10_000:
         brace = text.find("{", pos)
-        semi = text.find(";", pos)
         if brace < 0:
             break
+        semi = text.find(";", pos, brace)
         if 0 <= semi < brace and text[pos:semi].strip().startswith("@"):
             pos = semi + 1  # @charset/@import/@namespace statement
             continue

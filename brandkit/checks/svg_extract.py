@@ -5,8 +5,8 @@ are missing or percentages; with only one of them, the other follows the viewBox
 
 Styles: presentation attributes < `<style>` rules (specificity, then order) < `style=""`, with
 `!important` above all of those; properties inherit through ancestors as in CSS (fill, stroke,
-color, font-*, opacities …). Selectors applied: `*`, element, `.class`, `#id` and their
-compounds (see `svg_css`). The `font` shorthand is expanded.
+color, font-*, opacities …). Selectors applied: `*`, element, `.class`, `#id`, their
+compounds and descendant/child combinators (see `svg_css`). The `font` shorthand is expanded.
 
 Colours: every fill, stroke, stop-color, flood-color, lighting-color, color (and CSS
 background-color) written in an attribute, a `style=""` or a `<style>` sheet, parsed with
@@ -179,23 +179,61 @@ def _opacity(value: str | None) -> float:
 # the cascade
 
 
+MATCH_BUDGET = 2_000_000  # selector tests per document (each costs up to its ancestors)
+
+
 @dataclass
 class Sheet:
-    rules: list[svg_css.Rule] = field(default_factory=list)
+    """The document's style rules, indexed by the key of each selector's last compound (id,
+    first class, element name, or none), so an element is only tested against rules that could
+    match it. The total work is capped by `budget`: past it, no further rule is applied (only
+    a pathological document gets there)."""
 
-    def matching(self, tag: str, classes: set[str], element_id: str | None):
-        """(important, specificity, order, declaration) for every matching declaration."""
-        out = []
+    rules: list[svg_css.Rule] = field(default_factory=list)
+    budget: int = MATCH_BUDGET
+    _index: dict | None = None
+
+    def _build(self) -> dict:
+        index: dict = {"id": {}, "class": {}, "tag": {}, "any": []}
         for rule in self.rules:
-            best = None
             for selector in rule.selectors:
-                if selector.matches(tag, classes, element_id):
-                    spec = selector.specificity
-                    best = spec if best is None or spec > best else best
-            if best is None:
-                continue
+                last = selector.parts[-1]
+                entry = (rule, selector)
+                if last.id:
+                    index["id"].setdefault(last.id, []).append(entry)
+                elif last.classes:
+                    index["class"].setdefault(last.classes[0], []).append(entry)
+                elif last.tag and last.tag != "*":
+                    index["tag"].setdefault(last.tag, []).append(entry)
+                else:
+                    index["any"].append(entry)
+        return index
+
+    def matching(self, node: svg_css.Node, ancestors: list[svg_css.Node]):
+        """(important, specificity, order, declaration) for every matching declaration."""
+        if self._index is None:
+            self._index = self._build()
+        index = self._index
+        tag, classes, element_id = node
+        candidates = list(index["any"])
+        candidates += index["tag"].get(tag, [])
+        for name in classes:
+            candidates += index["class"].get(name, [])
+        if element_id:
+            candidates += index["id"].get(element_id, [])
+        best: dict[int, tuple[tuple[int, int, int], svg_css.Rule]] = {}
+        for rule, selector in candidates:
+            if self.budget <= 0:
+                break
+            self.budget -= 1 + len(ancestors) * (len(selector.parts) - 1)
+            if selector.matches(node, ancestors):
+                spec = selector.specificity
+                if rule.order not in best or spec > best[rule.order][0]:
+                    best[rule.order] = (spec, rule)
+        out = []
+        for spec, rule in best.values():
             for declaration in rule.declarations:
-                out.append((declaration.important, best, rule.order, declaration))
+                out.append((declaration.important, spec, rule.order, declaration))
         out.sort(key=lambda item: (item[0], item[1], item[2]))
         return out
 
@@ -206,8 +244,15 @@ def _expand(prop: str, value: str) -> list[tuple[str, str]]:
     return [(prop, value)]
 
 
-def specified_values(element: ET.Element, local: str, sheet: Sheet) -> dict[str, str]:
-    """The element's own declared values, cascade applied (not inheritance)."""
+def node_of(element: ET.Element, local: str) -> svg_css.Node:
+    return (local, frozenset((element.get("class") or "").split()), element.get("id"))
+
+
+def specified_values(
+    element: ET.Element, local: str, sheet: Sheet, ancestors: list[svg_css.Node] | None = None
+) -> dict[str, str]:
+    """The element's own declared values, cascade applied (not inheritance). `ancestors`:
+    the element's ancestors as nodes, root first."""
     values: dict[str, str] = {}
     attrib = element.attrib
     if "font" in attrib:
@@ -215,8 +260,7 @@ def specified_values(element: ET.Element, local: str, sheet: Sheet) -> dict[str,
     for prop in STYLE_PROPS:
         if prop in attrib:
             values[prop] = attrib[prop].strip()
-    classes = set((attrib.get("class") or "").split())
-    matched = sheet.matching(local, classes, attrib.get("id")) if sheet.rules else []
+    matched = sheet.matching(node_of(element, local), ancestors or []) if sheet.rules else []
     style = svg_css.parse_declarations(attrib.get("style", "")) if "style" in attrib else []
     for important, _spec, _order, declaration in matched:
         if not important:
@@ -465,11 +509,13 @@ def _walk(
     state: Extraction,
     origin: tuple[float, float] = (0.0, 0.0),
     is_root: bool = False,
+    ancestors: list[svg_css.Node] | None = None,
 ) -> None:
     ns, local = split_tag(element.tag)
     if ns not in (SVG_NS, None):
         return  # editor metadata etc.
-    specified = specified_values(element, local, state.sheet)
+    ancestors = ancestors if ancestors is not None else []
+    specified = specified_values(element, local, state.sheet, ancestors)
     computed = compute(specified, parent)
 
     for prop in COLOUR_PROPS:
@@ -520,6 +566,7 @@ def _walk(
         _text_runs(element, path, computed, ctm, origin, now_rendered and visible, state)
 
     counts: dict[str, int] = {}
+    ancestors.append(node_of(element, local))
     for child in element:
         _, child_local = split_tag(child.tag)
         counts[child_local] = counts.get(child_local, 0) + 1
@@ -532,7 +579,9 @@ def _walk(
             now_rendered,
             state,
             origin,
+            ancestors=ancestors,
         )
+    ancestors.pop()
 
 
 def _remember_shape(element, local, computed: Computed, ctm, opacity, state: Extraction) -> None:

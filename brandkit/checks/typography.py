@@ -65,6 +65,7 @@ STYLE_WORDS = (
 )
 ALIASES = {"timesroman": "timesnewroman", "times": "timesnewroman"}
 SYMBOL_FONTS = {"symbol", "zapfdingbats", "wingdings", "webdings"}
+CSS_KEYWORDS = {"inherit", "initial", "unset", "revert", "revert-layer"}  # not families
 SUBSET = re.compile(r"^[A-Z]{6}\+")
 MAX_FINDINGS = 20
 
@@ -183,7 +184,11 @@ def _svg(decoded: Decoded, allowed: Allowed) -> list[Finding]:
             problems[(name, reason)].append(where)
 
     for text in svg.texts:
-        families = [f.strip().strip("'\"") for f in text.font_families if f.strip()]
+        families = [
+            f.strip().strip("'\"")
+            for f in text.font_families
+            if f.strip() and f.strip().casefold() not in CSS_KEYWORDS
+        ]
         named = False
         for position, family in enumerate(families):
             key = family.casefold()
@@ -203,7 +208,8 @@ def _svg(decoded: Decoded, allowed: Allowed) -> list[Finding]:
     seen = {name.casefold() for name, _ in problems}
     for family in svg.font_families:
         family = family.strip().strip("'\"")
-        if not family or family.casefold() in GENERIC_FAMILIES or family.casefold() in seen:
+        key = family.casefold()
+        if not family or key in GENERIC_FAMILIES or key in CSS_KEYWORDS or key in seen:
             continue
         if allowed.match(family) is None:
             note(family, "unknown", "")

@@ -92,7 +92,7 @@ class AssetForm(forms.ModelForm):
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
         if self.instance.pk:
-            self.initial.setdefault("languages", self.instance.language_list)
+            self.initial["languages"] = self.instance.language_list
             self.initial.setdefault("tags", ", ".join(t.name for t in self.instance.tags.all()))
         self.fields["title_et"].required = True
         for code in LANGS:

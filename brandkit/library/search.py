@@ -140,7 +140,10 @@ class Filters:
         for name, value in self.values.items():
             if name != without:
                 queryset = queryset.filter(self.q(name, value))
-        if "status" not in self.values or without == "status":
+        if without == "status":
+            if not self.is_manager:  # only web managers may choose the hidden statuses
+                queryset = queryset.exclude(status__in=HIDDEN_STATUSES)
+        elif "status" not in self.values:
             queryset = queryset.exclude(status__in=HIDDEN_STATUSES)
         return queryset
 

@@ -170,7 +170,11 @@ def _dominant_colour(report: dict) -> str:
     """The brand colour slug covering most of the image, from the palette finding's details."""
     for finding in report.get("findings", []):
         if finding.get("code") == "colour.palette_coverage":
-            coverage = finding.get("details", {}).get("brand_colours") or []
+            details = finding.get("details", {})
+            shares = details.get("colours")  # {slug: share}, as brandkit.checks.palette reports
+            if isinstance(shares, dict) and shares:
+                return max(shares, key=lambda slug: shares[slug] or 0)
+            coverage = details.get("brand_colours") or []
             if coverage:
                 return max(coverage, key=lambda c: c.get("coverage", 0)).get("slug", "")
     return ""

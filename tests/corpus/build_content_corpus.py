@@ -16,6 +16,7 @@ from __future__ import annotations
 import io
 import json
 import sys
+import time
 from fractions import Fraction
 from pathlib import Path
 
@@ -102,8 +103,12 @@ def infographic(size: int = 2000) -> Image.Image:
         top = (1800 - 1300 * value) * u
         draw.rectangle((x0, top, x0 + 200 * u, 1800 * u), fill=BLUE if i % 2 == 0 else GOLD)
         draw.text((x0, 1830 * u), f"{2021 + i}", font=font(int(60 * u)), fill=BLACK)
-        draw.text((x0 + 20 * u, top - 80 * u), f"{int(value * 100)}%", font=font(int(56 * u), True),
-                  fill=BLACK)
+        draw.text(
+            (x0 + 20 * u, top - 80 * u),
+            f"{int(value * 100)}%",
+            font=font(int(56 * u), True),
+            fill=BLACK,
+        )
     draw.line((100 * u, 1800 * u, 1900 * u, 1800 * u), fill=BLACK, width=max(1, int(6 * u)))
     return img
 
@@ -212,8 +217,10 @@ def pdf_with_font(base_font: str, text: str = "Sotsiaalkindlustusamet") -> bytes
 
 
 def pdf_from_image(img: Image.Image, dpi: float) -> bytes:
+    """An image-only PDF page (Pillow); fixed dates so the file is the same on every build."""
+    fixed = time.gmtime(1_767_225_600)  # 2026-01-01T00:00:00Z
     buf = io.BytesIO()
-    img.save(buf, "PDF", resolution=dpi)
+    img.save(buf, "PDF", resolution=dpi, creationDate=fixed, modDate=fixed)
     return buf.getvalue()
 
 

@@ -27,6 +27,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import DatabaseError
 
 from brandkit.brandbooks import SKA_BRANDBOOK, BrandbookInvalid, parse_file
+from brandkit.checks.decode import DEFAULT_MAX_BYTES
 from brandkit.checks.registry import report_json_default, run
 from brandkit.checks.report import Report
 
@@ -110,7 +111,7 @@ class Command(BaseCommand):
                     filename=str(path),
                     brandbook=data,
                     preset=chosen,
-                    max_bytes=settings.BRANDKIT_MAX_UPLOAD_BYTES,
+                    max_bytes=getattr(settings, "BRANDKIT_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES),
                 )
                 reports.append(report)
                 if as_json:
