@@ -21,6 +21,7 @@ import random
 import time
 from collections.abc import Callable
 
+import numpy as np
 from PIL import Image
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
@@ -125,6 +126,96 @@ def baseline_seconds_per_pixel(img: Image.Image, palette: list[tuple[int, int, i
     return (time.perf_counter() - started) / SAMPLE
 
 
+# --- the colormath 3.0 path, reproduced (colormath itself fails on NumPy 2) ----------------------
+# colormath converts one colour object at a time (sRGBColor -> XYZColor -> LabColor, a NumPy dot
+# per pixel) and computes delta_e_cie2000 by building a 1-row NumPy matrix per comparison and
+# running its vectorised formula on it. This reproduces that call pattern without the package.
+
+_SRGB_TO_XYZ = np.array(
+    [
+        [0.412424, 0.357579, 0.180464],
+        [0.212656, 0.715158, 0.0721856],
+        [0.0193324, 0.119193, 0.950444],
+    ]
+)
+_WHITE = (0.95047, 1.0, 1.08883)
+
+
+class _Colour:
+    def __init__(self, *values):
+        self.values = values
+
+
+def _cm_convert(rgb):
+    srgb = _Colour(*rgb)
+    linear = np.array([_linear(c) for c in srgb.values])
+    xyz = _Colour(*np.dot(_SRGB_TO_XYZ, linear))
+    ratios = [v / w for v, w in zip(xyz.values, _WHITE, strict=True)]
+    f = [r ** (1 / 3) if r > 0.008856 else 7.787 * r + 16 / 116 for r in ratios]
+    return _Colour(116 * f[1] - 16, 500 * (f[0] - f[1]), 200 * (f[1] - f[2]))
+
+
+def _cm_delta_e_2000(c1, c2):
+    v = np.array(c1.values)
+    m = np.array([c2.values])
+    L, a, b = v
+    avg_lp = (L + m[:, 0]) / 2.0
+    c1_ = np.sqrt(np.sum(np.power(v[1:], 2)))
+    c2_ = np.sqrt(np.sum(np.power(m[:, 1:], 2), axis=1))
+    avg_c = (c1_ + c2_) / 2.0
+    g = 0.5 * (1 - np.sqrt(np.power(avg_c, 7.0) / (np.power(avg_c, 7.0) + np.power(25.0, 7.0))))
+    a1p = (1.0 + g) * a
+    a2p = (1.0 + g) * m[:, 1]
+    c1p = np.sqrt(np.power(a1p, 2) + np.power(b, 2))
+    c2p = np.sqrt(np.power(a2p, 2) + np.power(m[:, 2], 2))
+    avg_cp = (c1p + c2p) / 2.0
+    h1p = np.degrees(np.arctan2(b, a1p))
+    h1p += (h1p < 0) * 360
+    h2p = np.degrees(np.arctan2(m[:, 2], a2p))
+    h2p += (h2p < 0) * 360
+    wrap = np.fabs(h1p - h2p) > 180
+    avg_hp = (h1p + h2p + wrap * np.where(h1p + h2p < 360, 360, -360)) / 2.0
+    t = (
+        1
+        - 0.17 * np.cos(np.radians(avg_hp - 30))
+        + 0.24 * np.cos(np.radians(2 * avg_hp))
+        + 0.32 * np.cos(np.radians(3 * avg_hp + 6))
+        - 0.2 * np.cos(np.radians(4 * avg_hp - 63))
+    )
+    diff = h2p - h1p
+    delta_hp = diff - (diff > 180) * 360 + (diff < -180) * 360
+    delta_lp = m[:, 0] - L
+    delta_cp = c2p - c1p
+    delta_hhp = 2 * np.sqrt(c2p * c1p) * np.sin(np.radians(delta_hp) / 2.0)
+    s_l = 1 + ((0.015 * np.power(avg_lp - 50, 2)) / np.sqrt(20 + np.power(avg_lp - 50, 2.0)))
+    s_c = 1 + 0.045 * avg_cp
+    s_h = 1 + 0.015 * avg_cp * t
+    delta_ro = 30 * np.exp(-(np.power(((avg_hp - 275) / 25), 2.0)))
+    r_c = np.sqrt((np.power(avg_cp, 7.0)) / (np.power(avg_cp, 7.0) + np.power(25.0, 7.0)))
+    r_t = -2 * r_c * np.sin(2 * np.radians(delta_ro))
+    result = np.sqrt(
+        np.power(delta_lp / s_l, 2)
+        + np.power(delta_cp / s_c, 2)
+        + np.power(delta_hhp / s_h, 2)
+        + r_t * (delta_cp / s_c) * (delta_hhp / s_h)
+    )
+    return result[0].item()  # colormath: numpy.asscalar(), removed in NumPy 2
+
+
+def colormath_seconds_per_pixel(img: Image.Image, palette: list[tuple[int, int, int]]) -> float:
+    rgb = img.convert("RGB")
+    rng = random.Random(1)
+    w, h = rgb.size
+    n = SAMPLE // 4
+    sample = [rgb.getpixel((rng.randrange(w), rng.randrange(h))) for _ in range(n)]
+    palette_lab = [_cm_convert(c) for c in palette]
+    started = time.perf_counter()
+    for pixel in sample:
+        lab = _cm_convert(pixel)
+        min(_cm_delta_e_2000(lab, p) for p in palette_lab)
+    return (time.perf_counter() - started) / n
+
+
 # --- the run -----------------------------------------------------------------------------------
 
 
@@ -155,8 +246,10 @@ def run() -> list[str]:
     cases.append(("infographic 2000x2000 PNG", _encode(flat, "PNG"), "infographic.png", flat))
 
     lines = [
-        f"best of {REPEATS}; baseline: pure-Python sRGB->Lab + CIEDE2000 vs {len(palette)} "
-        f"palette colours per pixel, {SAMPLE:,} random pixels, extrapolated"
+        f"best of {REPEATS}; baselines: per pixel sRGB->Lab + CIEDE2000 against {len(palette)} "
+        "palette colours on a random sample, extrapolated: colormath 3.0's call pattern "
+        "(one NumPy conversion and one 1-row NumPy CIEDE2000 per comparison), and a lean "
+        "pure-Python loop as a lower bound"
     ]
     all_ok = True
     for label, data, name, img in cases:
@@ -165,20 +258,25 @@ def run() -> list[str]:
             lambda data=data, name=name: run_checks(data, filename=name, brandbook=brandbook)
         )
         per_pixel = baseline_seconds_per_pixel(img, palette)
+        cm_per_pixel = colormath_seconds_per_pixel(img, palette)
         pixels = img.width * img.height
         t_baseline = per_pixel * pixels
+        t_colormath = cm_per_pixel * pixels
         ratio = t_check / t_decode
         speedup = t_baseline / t_check
-        ok = ratio <= DECODE_TARGET and speedup >= SPEEDUP_TARGET
+        cm_speedup = t_colormath / t_check
+        ok = ratio <= DECODE_TARGET and cm_speedup >= SPEEDUP_TARGET
         all_ok &= ok
         codes = sorted({f.code for f in report.findings})
         lines += [
             f"{label} ({len(data) / 1e6:.1f} MB): verdict {report.verdict}, {', '.join(codes)}",
             f"  Pillow decode {t_decode * 1e3:7.1f} ms | full check {t_check * 1e3:7.1f} ms | "
             f"check/decode {ratio:4.2f}x (target <= {DECODE_TARGET}x)",
-            f"  per-pixel baseline {per_pixel * 1e6:5.1f} us/px x {pixels / 1e6:.0f} MP = "
-            f"{t_baseline:7.1f} s | speed-up {speedup:,.0f}x (target >= {SPEEDUP_TARGET:,.0f}x)"
-            f" | {'OK' if ok else 'TARGET MISSED'}",
+            f"  colormath-style baseline {cm_per_pixel * 1e6:6.1f} us/px x {pixels / 1e6:.0f} MP = "
+            f"{t_colormath:7.1f} s | speed-up {cm_speedup:,.0f}x (target >= "
+            f"{SPEEDUP_TARGET:,.0f}x) | {'OK' if ok else 'TARGET MISSED'}",
+            f"  lean pure-Python lower bound {per_pixel * 1e6:5.1f} us/px = {t_baseline:7.1f} s"
+            f" | speed-up {speedup:,.0f}x",
         ]
     lines.append("all targets met" if all_ok else "SOME TARGETS MISSED")
     return lines

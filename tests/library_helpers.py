@@ -49,12 +49,20 @@ def bomb_png(width=20_000, height=20_000) -> bytes:
     """A valid PNG header announcing a huge image, with hardly any data behind it."""
 
     def chunk(kind: bytes, data: bytes) -> bytes:
-        return (struct.pack(">I", len(data)) + kind + data
-                + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF))
+        return (
+            struct.pack(">I", len(data))
+            + kind
+            + data
+            + struct.pack(">I", zlib.crc32(kind + data) & 0xFFFFFFFF)
+        )
 
     header = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    return (b"\x89PNG\r\n\x1a\n" + chunk(b"IHDR", header)
-            + chunk(b"IDAT", zlib.compress(b"\x00" * 1024)) + chunk(b"IEND", b""))
+    return (
+        b"\x89PNG\r\n\x1a\n"
+        + chunk(b"IHDR", header)
+        + chunk(b"IDAT", zlib.compress(b"\x00" * 1024))
+        + chunk(b"IEND", b"")
+    )
 
 
 def zip_bytes() -> bytes:
@@ -66,7 +74,7 @@ def zip_bytes() -> bytes:
 
 SCRIPT_SVG = (
     b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="628">'
-    b'<script>alert(document.cookie)</script>'
+    b"<script>alert(document.cookie)</script>"
     b'<rect width="1200" height="628" fill="#0033A0"/></svg>'
 )
 
@@ -92,15 +100,34 @@ def reviewer(django_user_model):
     return make_user(django_user_model, "reviewer", WEB_MANAGER, is_staff=True)
 
 
-def make_staged(user, brandbook, data: bytes | None = None, name: str = "banner.png",
-                preset: str = "facebook-link", target: Asset | None = None) -> StagedUpload:
-    return stage(uploaded(name, data if data is not None else png_bytes()), user=user,
-                 brandbook=brandbook, preset_slug=preset, target_asset=target)
+def make_staged(
+    user,
+    brandbook,
+    data: bytes | None = None,
+    name: str = "banner.png",
+    preset: str = "facebook-link",
+    target: Asset | None = None,
+) -> StagedUpload:
+    return stage(
+        uploaded(name, data if data is not None else png_bytes()),
+        user=user,
+        brandbook=brandbook,
+        preset_slug=preset,
+        target_asset=target,
+    )
 
 
-def make_asset(owner, brandbook, *, state: str = "draft", manager=None, data: bytes | None = None,
-               name: str = "banner.png", override_reason: str = "", **fields
-               ) -> tuple[Asset, AssetVersion]:
+def make_asset(
+    owner,
+    brandbook,
+    *,
+    state: str = "draft",
+    manager=None,
+    data: bytes | None = None,
+    name: str = "banner.png",
+    override_reason: str = "",
+    **fields,
+) -> tuple[Asset, AssetVersion]:
     """An asset with one version, moved through the workflow to `state`."""
     staged = make_staged(owner, brandbook, data, name)
     values = {
@@ -151,5 +178,6 @@ def reuse_check_reports(monkeypatch) -> None:
 def media_files(root) -> list[Path]:
     """Uploaded and generated files (not the brandbook's logo files)."""
     root = Path(root)
-    return [p for p in root.rglob("*")
-            if p.is_file() and p.relative_to(root).parts[0] != "brandbooks"]
+    return [
+        p for p in root.rglob("*") if p.is_file() and p.relative_to(root).parts[0] != "brandbooks"
+    ]

@@ -284,3 +284,12 @@ def test_human_output_in_each_language(lang, verdict_word, severity_word):
     assert "1200 × 628 px" in out
     summary = out.strip().splitlines()[-1]
     assert "2" in summary and "1" in summary
+
+
+def test_generator_reproduces_the_committed_corpus(tmp_path):
+    from tests.corpus import build_corpus
+
+    table = build_corpus.write(out=tmp_path / "safety", expected=tmp_path / "expected.json")
+    assert table == EXPECTED
+    for name in EXPECTED:
+        assert (tmp_path / "safety" / name).read_bytes() == (SAFETY / name).read_bytes(), name

@@ -13,11 +13,12 @@ from __future__ import annotations
 import io
 import json
 import os
+import warnings
 
 import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
-from PIL import Image
+from PIL import Image, ImageCms
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
 from brandkit.checks import run
@@ -52,6 +53,22 @@ def _palette_png() -> bytes:
     return buffer.getvalue()
 
 
+def _with_metadata(fmt: str) -> bytes:
+    exif = Image.Exif()
+    exif[0x013B] = "Mari Maasikas"
+    exif[0x0112] = 6
+    gps = exif.get_ifd(0x8825)
+    gps[1] = "N"
+    gps[2] = (59.0, 26.0, 12.5)
+    srgb = ImageCms.ImageCmsProfile(ImageCms.createProfile("sRGB")).tobytes()
+    buffer = io.BytesIO()
+    params = {"exif": exif, "icc_profile": srgb, "dpi": (300, 300)}
+    if fmt == "JPEG":
+        params["xmp"] = b'<x:xmpmeta xmlns:x="adobe:ns:meta/"/>'
+    corpus.brand_image(48, 24).save(buffer, fmt, **params)
+    return buffer.getvalue()
+
+
 RICH_SVG = b"""<?xml version="1.0"?>
 <svg xmlns="http://www.w3.org/2000/svg" xmlns:xlink="http://www.w3.org/1999/xlink"
      width="120mm" height="60mm" viewBox="0 0 240 120">
@@ -75,6 +92,8 @@ SEEDS = {
     "png": _small("PNG"),
     "png-palette": _palette_png(),
     "jpeg": _small("JPEG", quality=80),
+    "jpeg-metadata": _with_metadata("JPEG"),
+    "png-metadata": _with_metadata("PNG"),
     "webp": _small("WEBP", quality=80),
     "webp-lossless": _small("WEBP", lossless=True),
     "svg": corpus.good_svg(),
@@ -89,6 +108,8 @@ NATURAL_EXTENSION = {
     "png": "png",
     "png-palette": "png",
     "jpeg": "jpg",
+    "jpeg-metadata": "jpg",
+    "png-metadata": "png",
     "webp": "webp",
     "webp-lossless": "webp",
     "svg": "svg",
@@ -124,7 +145,11 @@ SVG_FRAGMENTS = [
 
 
 def _check(data: bytes, filename: str, preset: dict | None) -> None:
-    report = run(data, filename=filename, brandbook=BRANDBOOK, preset=preset)
+    with warnings.catch_warnings(record=True) as caught:
+        warnings.simplefilter("always")
+        report = run(data, filename=filename, brandbook=BRANDBOOK, preset=preset)
+    leaked = [w for w in caught if "/PIL/" in w.filename or "/pypdf/" in w.filename]
+    assert not leaked, [str(w.message) for w in leaked]  # would end up on checkfile's stderr
     assert report.verdict in ("pass", "fail", "rejected")
     codes = [finding.code for finding in report.findings]
     assert not [code for code in codes if code.startswith("internal.")], (

@@ -45,8 +45,9 @@ def upload_and_describe(client, data, name, **fields):
     return page, saved
 
 
-def test_upload_review_find_and_download(client, ska, topic_owner, web_manager,
-                                         procurement_user, django_capture_on_commit_callbacks):
+def test_upload_review_find_and_download(
+    client, ska, topic_owner, web_manager, procurement_user, django_capture_on_commit_callbacks
+):
     # 1. The topic owner uploads a compliant PNG and sees the report before saving.
     client.force_login(topic_owner)
     page, saved = upload_and_describe(client, png_bytes(FULL), "pensionireform.png")
@@ -63,8 +64,9 @@ def test_upload_review_find_and_download(client, ska, topic_owner, web_manager,
 
     asset_page = client.get(saved["Location"])
     assert asset_page.status_code == 200
-    submit = client.post(reverse("review:submit", args=[version.pk]),
-                         {"revision": version.revision})
+    submit = client.post(
+        reverse("review:submit", args=[version.pk]), {"revision": version.revision}
+    )
     assert submit.status_code == 302
     version.refresh_from_db()
     assert version.state == "submitted"
@@ -74,8 +76,11 @@ def test_upload_review_find_and_download(client, ska, topic_owner, web_manager,
     queue = client.get(reverse("review:queue"))
     assert "Pensionireform 2026" in queue.content.decode()
     with django_capture_on_commit_callbacks(execute=True):
-        approve = client.post(reverse("review:approve", args=[version.pk]),
-                              {"revision": version.revision}, follow=True)
+        approve = client.post(
+            reverse("review:approve", args=[version.pk]),
+            {"revision": version.revision},
+            follow=True,
+        )
     assert approve.status_code == 200
     version.refresh_from_db()
     asset.refresh_from_db()
@@ -86,10 +91,18 @@ def test_upload_review_find_and_download(client, ska, topic_owner, web_manager,
 
     # 3. A failing banner: approval is refused without a reason and accepted with one.
     client.force_login(topic_owner)
-    upload_and_describe(client, red_png(FULL), "punane.png",
-                        title_et="Punane bänner", title_ru="Красный баннер",
-                        title_en="Red banner", tags="", description_et="",
-                        alt_text_et="Punane bänner", alt_text_ru="Красный баннер")
+    upload_and_describe(
+        client,
+        red_png(FULL),
+        "punane.png",
+        title_et="Punane bänner",
+        title_ru="Красный баннер",
+        title_en="Red banner",
+        tags="",
+        description_et="",
+        alt_text_et="Punane bänner",
+        alt_text_ru="Красный баннер",
+    )
     failing = AssetVersion.objects.get(asset__title_et="Punane bänner")
     assert failing.verdict == "fail" and failing.error_findings
     client.post(reverse("review:submit", args=[failing.pk]), {"revision": failing.revision})
@@ -97,15 +110,17 @@ def test_upload_review_find_and_download(client, ska, topic_owner, web_manager,
     client.force_login(web_manager)
     page = client.get(reverse("library:version", args=[failing.pk]))
     assert 'name="override_reason"' in page.content.decode()
-    refused = client.post(reverse("review:approve", args=[failing.pk]),
-                          {"revision": failing.revision}, follow=True)
+    refused = client.post(
+        reverse("review:approve", args=[failing.pk]), {"revision": failing.revision}, follow=True
+    )
     assert refused.status_code == 200
     assert "error finding" in refused.content.decode() or "vea" in refused.content.decode()
     failing.refresh_from_db()
     assert failing.state == "submitted"
-    client.post(reverse("review:approve", args=[failing.pk]),
-                {"revision": failing.revision,
-                 "override_reason": "Kampaania punane on kokku lepitud."})
+    client.post(
+        reverse("review:approve", args=[failing.pk]),
+        {"revision": failing.revision, "override_reason": "Kampaania punane on kokku lepitud."},
+    )
     failing.refresh_from_db()
     assert failing.state == "approved"
     assert failing.override_reason == "Kampaania punane on kokku lepitud."
@@ -126,8 +141,12 @@ def test_upload_review_find_and_download(client, ska, topic_owner, web_manager,
     log = client.get(reverse("review:audit"), {"asset": str(asset.public_id)})
     assert log.status_code == 200
     actions = list(AuditEvent.objects.filter(asset=asset).values_list("action", flat=True))
-    for action in (AuditAction.UPLOAD, AuditAction.SUBMIT, AuditAction.APPROVE,
-                   AuditAction.DOWNLOAD):
+    for action in (
+        AuditAction.UPLOAD,
+        AuditAction.SUBMIT,
+        AuditAction.APPROVE,
+        AuditAction.DOWNLOAD,
+    ):
         assert action in actions
     override = AuditEvent.objects.get(action=AuditAction.OVERRIDE)
     assert override.version == failing and override.details["reason"]

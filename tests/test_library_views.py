@@ -38,8 +38,9 @@ pytestmark = pytest.mark.django_db
 
 
 def post_upload(client, files, preset="facebook-link", url=None, **extra):
-    return client.post(url or reverse("library:upload"), {"files": files, "preset": preset},
-                       **extra)
+    return client.post(
+        url or reverse("library:upload"), {"files": files, "preset": preset}, **extra
+    )
 
 
 def messages_of(response) -> list[str]:
@@ -105,8 +106,11 @@ def test_good_and_bad_files_together(client, ska, topic_owner, media_root):
     client.force_login(topic_owner)
     response = post_upload(
         client,
-        [uploaded("good.png", png_bytes()), uploaded("bad.png", zip_bytes()),
-         uploaded("also-good.png", png_bytes(marker=3))],
+        [
+            uploaded("good.png", png_bytes()),
+            uploaded("bad.png", zip_bytes()),
+            uploaded("also-good.png", png_bytes(marker=3)),
+        ],
         follow=True,
     )
     assert response.status_code == 200
@@ -118,8 +122,9 @@ def test_good_and_bad_files_together(client, ska, topic_owner, media_root):
     assert len(media_files(media_root)) == 2  # only the two accepted files are kept
 
 
-def test_a_file_over_the_ceiling_is_not_even_read_to_the_end(client, ska, topic_owner,
-                                                           settings, media_root):
+def test_a_file_over_the_ceiling_is_not_even_read_to_the_end(
+    client, ska, topic_owner, settings, media_root
+):
     settings.BRANDKIT_MAX_UPLOAD_BYTES = 2_000_000
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(topic_owner)
@@ -148,8 +153,7 @@ def test_too_large_request_is_a_clear_message(client, ska, topic_owner, settings
     settings.BRANDKIT_MAX_UPLOAD_REQUEST_BYTES = 10_000
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     client.force_login(topic_owner)
-    response = post_upload(client, [uploaded("b.png", png_bytes() + bytes(20_000))],
-                           follow=True)
+    response = post_upload(client, [uploaded("b.png", png_bytes() + bytes(20_000))], follow=True)
     assert response.status_code == 200
     assert any("can be sent at once" in m for m in messages_of(response))
     assert not StagedUpload.objects.exists()
@@ -175,8 +179,11 @@ def test_upload_needs_the_csrf_token(ska, topic_owner):
 
 def test_progress_script_gets_the_next_address_as_json(client, ska, topic_owner):
     client.force_login(topic_owner)
-    response = post_upload(client, [uploaded("banner.png", png_bytes())],
-                           headers={"X-Requested-With": "XMLHttpRequest"})
+    response = post_upload(
+        client,
+        [uploaded("banner.png", png_bytes())],
+        headers={"X-Requested-With": "XMLHttpRequest"},
+    )
     staged = StagedUpload.objects.get()
     assert response.status_code == 200
     assert response.json() == {"location": reverse("library:staged", args=[staged.token])}
@@ -204,8 +211,9 @@ def test_exact_and_near_duplicates_are_pointed_out_before_saving(
     client, ska, topic_owner, web_manager, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        approved, _ = make_asset(topic_owner, ska, state="approved", manager=web_manager,
-                                 data=png_bytes())
+        approved, _ = make_asset(
+            topic_owner, ska, state="approved", manager=web_manager, data=png_bytes()
+        )
     client.force_login(topic_owner)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     exact = make_staged(topic_owner, ska, png_bytes(), "again.png")
@@ -233,19 +241,26 @@ def test_duplicates_in_assets_the_user_cannot_see_are_not_revealed(
     assert "Salajane" not in html and "duplicate" not in html.lower()
 
 
-def test_saving_describes_the_asset_and_makes_a_draft_version(client, ska, topic_owner,
-                                                            media_root):
+def test_saving_describes_the_asset_and_makes_a_draft_version(client, ska, topic_owner, media_root):
     TopicArea.objects.create(slug="pensions", name_et="Pensionid")
     campaign = Campaign.objects.create(name="Sügis 2026")
     Tag.objects.create(name="Pension")
     staged = make_staged(topic_owner, ska, png_bytes(), "sügis.png")
     client.force_login(topic_owner)
-    response = client.post(reverse("library:staged", args=[staged.token]), {
-        "title_et": "Sügiskampaania", "title_ru": "Осенняя кампания",
-        "kind": "infographic", "topic": TopicArea.objects.get().pk, "campaign": campaign.pk,
-        "languages": ["et", "ru"], "tags": "pension,  uus silt , UUS SILT",
-        "alt_text_et": "Tekst", "usable_until": "2099-12-31",
-    })
+    response = client.post(
+        reverse("library:staged", args=[staged.token]),
+        {
+            "title_et": "Sügiskampaania",
+            "title_ru": "Осенняя кампания",
+            "kind": "infographic",
+            "topic": TopicArea.objects.get().pk,
+            "campaign": campaign.pk,
+            "languages": ["et", "ru"],
+            "tags": "pension,  uus silt , UUS SILT",
+            "alt_text_et": "Tekst",
+            "usable_until": "2099-12-31",
+        },
+    )
     asset = Asset.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("library:asset", args=[asset.public_id])
@@ -269,8 +284,10 @@ def test_saving_without_a_title_shows_the_errors(client, ska, topic_owner):
     staged = make_staged(topic_owner, ska)
     client.force_login(topic_owner)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
-    response = client.post(reverse("library:staged", args=[staged.token]),
-                           {"title_et": "", "kind": "banner", "usable_until": "2001-01-01"})
+    response = client.post(
+        reverse("library:staged", args=[staged.token]),
+        {"title_et": "", "kind": "banner", "usable_until": "2001-01-01"},
+    )
     assert response.status_code == 200
     form = response.context["form"]
     assert set(form.errors) == {"title_et", "usable_until"}
@@ -294,8 +311,12 @@ def test_a_new_version_is_just_confirmed(client, ska, topic_owner):
     upload_url = reverse("library:upload") + f"?asset={asset.public_id}"
     page = client.get(upload_url)
     assert " multiple" not in page.content.decode()
-    two = post_upload(client, [uploaded("a.png", png_bytes()), uploaded("b.png", red_png())],
-                      url=upload_url, follow=True)
+    two = post_upload(
+        client,
+        [uploaded("a.png", png_bytes()), uploaded("b.png", red_png())],
+        url=upload_url,
+        follow=True,
+    )
     assert "A new version is one file: choose only one." in [
         str(m) for m in two.context["messages"]
     ]
@@ -315,8 +336,9 @@ def test_a_new_version_is_just_confirmed(client, ska, topic_owner):
 
 
 def test_asset_page_shows_metadata_versions_and_owner_actions(client, ska, topic_owner):
-    asset, version = make_asset(topic_owner, ska, state="draft", title_en="Pension reform",
-                                description_et="Kirjeldus")
+    asset, version = make_asset(
+        topic_owner, ska, state="draft", title_en="Pension reform", description_et="Kirjeldus"
+    )
     client.force_login(topic_owner)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("library:asset", args=[asset.public_id])).content.decode()
@@ -344,7 +366,7 @@ def test_asset_page_of_an_approved_asset_for_procurement(
     assert reverse("library:asset_edit", args=[asset.public_id]) not in html
     assert reverse("review:archive", args=[asset.public_id]) not in html
     assert 'name="text"' not in html  # no comment form
-    assert "<table class=\"events\"" not in html  # the history is for the owner and managers
+    assert '<table class="events"' not in html  # the history is for the owner and managers
 
 
 def test_pending_renditions_are_labelled(client, ska, topic_owner, web_manager):
@@ -365,10 +387,21 @@ def test_edit_saves_records_and_refreshes_search_text(client, ska, topic_owner):
     page = client.get(url)
     assert page.status_code == 200
     form = page.context["form"]
-    data = {name: ("" if value is None else value) for name, value in form.initial.items()
-            if name in form.fields}
-    data.update({"title_en": "Family benefits", "tags": "lapsed, pere",
-                 "languages": ["et"], "topic": "", "campaign": "", "usable_until": ""})
+    data = {
+        name: ("" if value is None else value)
+        for name, value in form.initial.items()
+        if name in form.fields
+    }
+    data.update(
+        {
+            "title_en": "Family benefits",
+            "tags": "lapsed, pere",
+            "languages": ["et"],
+            "topic": "",
+            "campaign": "",
+            "usable_until": "",
+        }
+    )
     response = client.post(url, data)
     assert response.status_code == 302
     asset.refresh_from_db()
@@ -420,8 +453,10 @@ def test_inline_previews_are_not_logged(client, ska, topic_owner):
 
 
 def test_svg_is_never_inline(client, ska, topic_owner):
-    svg = (b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="628">'
-           b'<rect width="1200" height="628" fill="#0033A0"/></svg>')
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="628">'
+        b'<rect width="1200" height="628" fill="#0033A0"/></svg>'
+    )
     staged = make_staged(topic_owner, ska, svg, "logo.svg", preset="")
     client.force_login(topic_owner)
     preview = client.get(reverse("library:staged_file", args=[staged.token]) + "?inline=1")
@@ -434,8 +469,9 @@ def test_svg_is_never_inline(client, ska, topic_owner):
     assert "sandbox" in response["Content-Security-Policy"]
 
 
-def test_rendition_download_is_logged(client, ska, topic_owner, web_manager, procurement_user,
-                                      django_capture_on_commit_callbacks):
+def test_rendition_download_is_logged(
+    client, ska, topic_owner, web_manager, procurement_user, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         asset, version = make_asset(topic_owner, ska, state="approved", manager=web_manager)
     rendition = version.renditions.get(name="web-jpeg")
@@ -458,10 +494,23 @@ def test_zip_of_a_selection_holds_the_originals_and_is_logged(
     client, ska, topic_owner, web_manager, procurement_user, django_capture_on_commit_callbacks
 ):
     with django_capture_on_commit_callbacks(execute=True):
-        first, v1 = make_asset(topic_owner, ska, state="approved", manager=web_manager,
-                               data=png_bytes(), name="sama.png")
-        second, v2 = make_asset(topic_owner, ska, state="approved", manager=web_manager,
-                                data=red_png(), name="sama.png", override_reason="Kokku lepitud")
+        first, v1 = make_asset(
+            topic_owner,
+            ska,
+            state="approved",
+            manager=web_manager,
+            data=png_bytes(),
+            name="sama.png",
+        )
+        second, v2 = make_asset(
+            topic_owner,
+            ska,
+            state="approved",
+            manager=web_manager,
+            data=red_png(),
+            name="sama.png",
+            override_reason="Kokku lepitud",
+        )
     client.force_login(procurement_user)
     response = client.post(reverse("library:zip"), {"version": [v1.pk, v2.pk]})
     assert response.status_code == 200
@@ -475,8 +524,9 @@ def test_zip_of_a_selection_holds_the_originals_and_is_logged(
     assert AuditEvent.objects.filter(action=AuditAction.DOWNLOAD).count() == 2
 
 
-def test_zip_is_refused_whole_when_an_id_is_not_visible(client, ska, topic_owner, web_manager,
-                                                        procurement_user):
+def test_zip_is_refused_whole_when_an_id_is_not_visible(
+    client, ska, topic_owner, web_manager, procurement_user
+):
     approved, v1 = make_asset(topic_owner, ska, state="approved", manager=web_manager)
     draft, v2 = make_asset(topic_owner, ska, state="draft")
     client.force_login(procurement_user)
@@ -513,18 +563,37 @@ def catalogue(ska, topic_owner, web_manager, monkeypatch):
     autumn = Campaign.objects.create(name="Sügis")
     made = {}
     for key, fields in {
-        "pension": dict(title_et="Vanaduspension", title_ru="Пенсия по старости",
-                        kind="banner", topic=pensions, languages="et ru",
-                        alt_text_ru="Синий баннер", campaign=autumn),
-        "family": dict(title_et="Lapsetoetus", title_en="Child allowance",
-                       kind="infographic", topic=family, languages="et en",
-                       alt_text_en="Chart", long_description_et="Pikk tekst",
-                       long_description_en="Long text"),
-        "icon": dict(title_et="Ikoon", kind="icon", languages="et",
-                     description_et="Väike pensioni ikoon"),
+        "pension": dict(
+            title_et="Vanaduspension",
+            title_ru="Пенсия по старости",
+            kind="banner",
+            topic=pensions,
+            languages="et ru",
+            alt_text_ru="Синий баннер",
+            campaign=autumn,
+        ),
+        "family": dict(
+            title_et="Lapsetoetus",
+            title_en="Child allowance",
+            kind="infographic",
+            topic=family,
+            languages="et en",
+            alt_text_en="Chart",
+            long_description_et="Pikk tekst",
+            long_description_en="Long text",
+        ),
+        "icon": dict(
+            title_et="Ikoon", kind="icon", languages="et", description_et="Väike pensioni ikoon"
+        ),
     }.items():
-        made[key], _ = make_asset(topic_owner, ska, state="approved", manager=web_manager,
-                                  data=png_bytes(marker=len(made)), **fields)
+        made[key], _ = make_asset(
+            topic_owner,
+            ska,
+            state="approved",
+            manager=web_manager,
+            data=png_bytes(marker=len(made)),
+            **fields,
+        )
     made["pension"].tags.add(Tag.objects.create(name="eakad"))
     return made
 
@@ -542,9 +611,7 @@ def test_text_search_in_all_languages_fields_and_tags(client, procurement_user, 
     assert result_titles(client.get(url, {"q": "синий"})) == ["Vanaduspension"]  # alt text
     assert result_titles(client.get(url, {"q": "eakad"})) == ["Vanaduspension"]  # tag
     assert result_titles(client.get(url, {"q": "pikk tekst"})) == ["Lapsetoetus"]
-    assert sorted(result_titles(client.get(url, {"q": "pension"}))) == [
-        "Ikoon", "Vanaduspension"
-    ]
+    assert sorted(result_titles(client.get(url, {"q": "pension"}))) == ["Ikoon", "Vanaduspension"]
     assert result_titles(client.get(url, {"q": "kaamel"})) == []
 
 
@@ -552,8 +619,9 @@ def test_facets_count_and_filter(client, procurement_user, catalogue):
     client.force_login(procurement_user)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     response = client.get(reverse("library:list"))
-    facets = {f.name: {v.value: v.count for v in f.values} for f in response.context["result"]
-              .facets}
+    facets = {
+        f.name: {v.value: v.count for v in f.values} for f in response.context["result"].facets
+    }
     assert facets["kind"] == {"banner": 1, "infographic": 1, "icon": 1}
     topics = {str(t.pk): t.slug for t in TopicArea.objects.all()}
     assert {topics[k]: n for k, n in facets["topic"].items()} == {"pensions": 1, "family": 1}
@@ -564,8 +632,9 @@ def test_facets_count_and_filter(client, procurement_user, catalogue):
     assert "status" not in facets  # procurement sees only approved assets
     filtered = client.get(reverse("library:list"), {"language": "ru"})
     assert result_titles(filtered) == ["Vanaduspension"]
-    kinds = {f.name: {v.value: v.count for v in f.values}
-             for f in filtered.context["result"].facets}["kind"]
+    kinds = {
+        f.name: {v.value: v.count for v in f.values} for f in filtered.context["result"].facets
+    }["kind"]
     assert kinds == {"banner": 1}
     both = client.get(reverse("library:list"), {"kind": "icon", "language": "ru"})
     assert result_titles(both) == []
@@ -577,8 +646,9 @@ def test_facets_count_and_filter(client, procurement_user, catalogue):
     assert len(result_titles(bad)) == 3
 
 
-def test_hidden_statuses_only_for_web_managers(client, ska, topic_owner, web_manager,
-                                               procurement_user, monkeypatch):
+def test_hidden_statuses_only_for_web_managers(
+    client, ska, topic_owner, web_manager, procurement_user, monkeypatch
+):
     reuse_check_reports(monkeypatch)
     make_asset(topic_owner, ska, state="expired", manager=web_manager, title_et="Aegunud")
     make_asset(topic_owner, ska, state="archived", manager=web_manager, title_et="Arhiveeritud")
@@ -591,12 +661,16 @@ def test_hidden_statuses_only_for_web_managers(client, ska, topic_owner, web_man
     assert result_titles(client.get(url, {"status": "archived"})) == ["Arhiveeritud"]
     statuses = next(f for f in client.get(url).context["result"].facets if f.name == "status")
     assert {v.value: v.count for v in statuses.values} == {
-        "draft": 1, "approved": 1, "expired": 1, "archived": 1
+        "draft": 1,
+        "approved": 1,
+        "expired": 1,
+        "archived": 1,
     }
     client.force_login(topic_owner)
     assert sorted(result_titles(client.get(url))) == ["Kinnitatud", "Mustand"]
     assert sorted(result_titles(client.get(url, {"status": "expired"}))) == [
-        "Kinnitatud", "Mustand"
+        "Kinnitatud",
+        "Mustand",
     ]  # the filter is ignored
     statuses = next(f for f in client.get(url).context["result"].facets if f.name == "status")
     assert {v.value for v in statuses.values} == {"draft", "approved"}
@@ -607,8 +681,12 @@ def test_hidden_statuses_only_for_web_managers(client, ska, topic_owner, web_man
 
 def test_sort_and_pagination(client, web_manager, topic_owner):
     for i in range(30):
-        Asset.objects.create(owner=topic_owner, title_et=f"Pilt {i:02d}", kind="photo",
-                             title_en=f"Picture {29 - i:02d}")
+        Asset.objects.create(
+            owner=topic_owner,
+            title_et=f"Pilt {i:02d}",
+            kind="photo",
+            title_en=f"Picture {29 - i:02d}",
+        )
     client.force_login(web_manager)
     url = reverse("library:list")
     first = client.get(url)
@@ -623,26 +701,28 @@ def test_sort_and_pagination(client, web_manager, topic_owner):
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     by_english_title = client.get(url, {"sort": "title"})
     assert [c["asset"].title_en for c in by_english_title.context["cards"][:2]] == [
-        "Picture 00", "Picture 01"
+        "Picture 00",
+        "Picture 01",
     ]
     html = client.get(url, {"sort": "title", "kind": "photo"}).content.decode()
     assert "page=2" in html and "sort=title" in html and "kind=photo" in html
 
 
-def test_list_cards_offer_the_zip_and_thumbnails(client, ska, topic_owner, web_manager,
-                                                 procurement_user,
-                                                 django_capture_on_commit_callbacks):
+def test_list_cards_offer_the_zip_and_thumbnails(
+    client, ska, topic_owner, web_manager, procurement_user, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         asset, version = make_asset(topic_owner, ska, state="approved", manager=web_manager)
     client.force_login(procurement_user)
     html = client.get(reverse("library:list")).content.decode()
     assert f'name="version" value="{version.pk}"' in html and 'form="zip-form"' in html
     thumb = version.renditions.get(name="thumbnail")
-    assert f'{reverse("library:rendition_file", args=[thumb.pk])}?inline=1' in html
+    assert f"{reverse('library:rendition_file', args=[thumb.pk])}?inline=1" in html
 
 
-def test_no_role_user_sees_an_empty_library(client, django_user_model, ska, topic_owner,
-                                            web_manager):
+def test_no_role_user_sees_an_empty_library(
+    client, django_user_model, ska, topic_owner, web_manager
+):
     make_asset(topic_owner, ska, state="approved", manager=web_manager)
     nobody = django_user_model.objects.create_user("nobody", password="a-long-test-password")
     client.force_login(nobody)

@@ -35,6 +35,7 @@ import math
 import re
 import struct
 import threading
+import warnings
 import zlib
 from collections import OrderedDict
 
@@ -315,7 +316,12 @@ def decode_pdf(
     max_objects: int = 100_000,
 ) -> tuple[PdfDocument | None, list[Finding]]:
     try:
-        return _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_objects), []
+        with warnings.catch_warnings():
+            warnings.simplefilter("ignore", UserWarning)  # pypdf's PdfReadWarning on damage
+            return (
+                _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_objects),
+                [],
+            )
     except PdfRejected as rejected:
         return None, rejected.findings
     except LimitReachedError as exc:

@@ -391,6 +391,8 @@ def decode_raster(
             return None, [problem]
     try:
         with warnings.catch_warnings():
+            # Pillow warns about damaged metadata ("Corrupt EXIF data"): we read what we can.
+            warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("error", Image.DecompressionBombWarning)
             return _decode(data, fmt, max_pixels, analysis_pixels), []
     except RasterRejected as rejected:
@@ -485,7 +487,7 @@ def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> Ras
         target = _analysis_size(im.width, im.height, analysis_pixels)
         reduced = im.resize(target, Image.Resampling.NEAREST) if target != im.size else im
         orientation = exif.get("Orientation")
-        if orientation in ORIENTATION:
+        if isinstance(orientation, int) and orientation in ORIENTATION:
             reduced = reduced.transpose(ORIENTATION[orientation])
             if orientation >= 5:  # a quarter turn: the image is shown the other way round
                 width, height = height, width

@@ -15,6 +15,23 @@ SEVERITIES = ("error", "warning", "info")
 DEFAULT_LANG = "et"
 
 
+def plain(value: Any) -> Any:
+    """Details as JSON-ready Python values: checks compute with NumPy, but reports are stored
+    in JSON columns and printed as JSON, so NumPy scalars/arrays, tuples and sets become
+    ints, floats and lists here, once, for every consumer."""
+    if isinstance(value, dict):
+        return {str(k): plain(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [plain(v) for v in value]
+    if isinstance(value, set | frozenset):
+        return sorted((plain(v) for v in value), key=str)
+    if hasattr(value, "tolist"):  # NumPy arrays and scalars
+        return plain(value.tolist())
+    if value is None or isinstance(value, bool | int | float | str):
+        return value
+    return str(value)
+
+
 @dataclass
 class Finding:
     """One observation about a file.
@@ -41,7 +58,7 @@ class Finding:
             "code": self.code,
             "severity": self.severity,
             "message": self.message(lang),
-            "details": self.details,
+            "details": plain(self.details),
         }
 
 

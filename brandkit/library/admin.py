@@ -55,8 +55,17 @@ class VersionInline(admin.TabularInline):
     extra = 0
     can_delete = False
     show_change_link = True
-    fields = ("number", "state", "verdict", "format", "width", "height", "size_bytes",
-              "uploaded_by", "uploaded_at")
+    fields = (
+        "number",
+        "state",
+        "verdict",
+        "format",
+        "width",
+        "height",
+        "size_bytes",
+        "uploaded_by",
+        "uploaded_at",
+    )
     readonly_fields = fields
 
     def has_add_permission(self, request, obj=None):
@@ -74,22 +83,73 @@ class AssetAdmin(admin.ModelAdmin):
     list_display = ("title_et", "kind", "topic", "status", "owner", "usable_until", "updated_at")
     list_filter = ("status", "kind", "topic", "campaign")
     search_fields = ("title_et", "title_en", "title_ru", "search_text", "public_id")
-    readonly_fields = ("public_id", "status", "current_version", "owner", "preset_slug",
-                       "dominant_colour", "created_at", "updated_at")
+    readonly_fields = (
+        "public_id",
+        "status",
+        "current_version",
+        "owner",
+        "preset_slug",
+        "dominant_colour",
+        "created_at",
+        "updated_at",
+    )
     filter_horizontal = ("tags",)
     inlines = [VersionInline]
     fieldsets = (
-        (None, {"fields": ("public_id", "status", "current_version", "owner", "preset_slug",
-                           "dominant_colour", "created_at", "updated_at")}),
-        (_("Title and description"), {"fields": ("title_et", "title_en", "title_ru",
-                                                 "description_et", "description_en",
-                                                 "description_ru")}),
+        (
+            None,
+            {
+                "fields": (
+                    "public_id",
+                    "status",
+                    "current_version",
+                    "owner",
+                    "preset_slug",
+                    "dominant_colour",
+                    "created_at",
+                    "updated_at",
+                )
+            },
+        ),
+        (
+            _("Title and description"),
+            {
+                "fields": (
+                    "title_et",
+                    "title_en",
+                    "title_ru",
+                    "description_et",
+                    "description_en",
+                    "description_ru",
+                )
+            },
+        ),
         (_("Classification"), {"fields": ("kind", "topic", "languages", "campaign", "tags")}),
-        (_("Text alternatives"), {"fields": ("alt_text_et", "alt_text_en", "alt_text_ru",
-                                             "long_description_et", "long_description_en",
-                                             "long_description_ru")}),
-        (_("Author and rights"), {"fields": ("creator", "licence", "rights_holder",
-                                             "contract_reference", "usable_until")}),
+        (
+            _("Text alternatives"),
+            {
+                "fields": (
+                    "alt_text_et",
+                    "alt_text_en",
+                    "alt_text_ru",
+                    "long_description_et",
+                    "long_description_en",
+                    "long_description_ru",
+                )
+            },
+        ),
+        (
+            _("Author and rights"),
+            {
+                "fields": (
+                    "creator",
+                    "licence",
+                    "rights_holder",
+                    "contract_reference",
+                    "usable_until",
+                )
+            },
+        ),
     )
 
     def has_add_permission(self, request):
@@ -101,8 +161,7 @@ class AssetAdmin(admin.ModelAdmin):
 
 @admin.register(AssetVersion)
 class AssetVersionAdmin(ReadOnlyAdmin):
-    list_display = ("asset", "number", "state", "verdict", "format", "uploaded_by",
-                    "uploaded_at")
+    list_display = ("asset", "number", "state", "verdict", "format", "uploaded_by", "uploaded_at")
     list_filter = ("state", "verdict", "format")
     search_fields = ("asset__title_et", "original_name", "sha256")
     exclude = ("file",)

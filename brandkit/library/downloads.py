@@ -43,8 +43,9 @@ def rendition_name(rendition: Rendition) -> str:
     return f"{stem or 'asset'}-v{version.number}-{rendition.name}.{ext}"
 
 
-def log_download(user, version: AssetVersion, *, what: str,
-                 rendition: Rendition | None = None) -> None:
+def log_download(
+    user, version: AssetVersion, *, what: str, rendition: Rendition | None = None
+) -> None:
     with transaction.atomic():
         Download.objects.create(user=user, version=version, rendition=rendition, what=what)
         details = {"what": what, "file": version.original_name}
@@ -82,9 +83,10 @@ def build_zip(versions: list[AssetVersion]):
             method = zipfile.ZIP_DEFLATED if version.format == "svg" else zipfile.ZIP_STORED
             info = zipfile.ZipInfo(name, date_time=version.uploaded_at.timetuple()[:6])
             info.compress_type = method
-            with version.file.open("rb") as source, archive.open(
-                info, "w", force_zip64=True
-            ) as target:
+            with (
+                version.file.open("rb") as source,
+                archive.open(info, "w", force_zip64=True) as target,
+            ):
                 while chunk := source.read(1024 * 1024):
                     target.write(chunk)
     spool.seek(0)

@@ -4,13 +4,25 @@ from __future__ import annotations
 
 from django import forms
 from django.utils import timezone
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
 from brandkit.library.models import LANGS, LANGUAGE_CHOICES, Asset, Tag
 
 ACCEPT = ",".join(
-    [".png", ".jpg", ".jpeg", ".webp", ".svg", ".pdf",
-     "image/png", "image/jpeg", "image/webp", "image/svg+xml", "application/pdf"]
+    [
+        ".png",
+        ".jpg",
+        ".jpeg",
+        ".webp",
+        ".svg",
+        ".pdf",
+        "image/png",
+        "image/jpeg",
+        "image/webp",
+        "image/svg+xml",
+        "application/pdf",
+    ]
 )
 MAX_TAGS = 30
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
@@ -23,11 +35,11 @@ class UploadForm(forms.Form):
     preset = forms.ChoiceField(
         label=_("Channel preset"),
         required=False,
-        help_text=_("The channel the visual is made for: its size and format rules are "
-                    "checked."),
+        help_text=_("The channel the visual is made for: its size and format rules are checked."),
     )
 
     def __init__(self, *args, brandbook=None, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         presets = list(brandbook.presets.all()) if brandbook is not None else []
         self.fields["preset"].choices = [("", _("No channel preset"))] + [
@@ -58,12 +70,27 @@ class AssetForm(forms.ModelForm):
     class Meta:
         model = Asset
         fields = [
-            "title_et", "title_en", "title_ru",
-            "description_et", "description_en", "description_ru",
-            "kind", "topic", "languages", "campaign",
-            "creator", "licence", "rights_holder", "contract_reference", "usable_until",
-            "alt_text_et", "alt_text_en", "alt_text_ru",
-            "long_description_et", "long_description_en", "long_description_ru",
+            "title_et",
+            "title_en",
+            "title_ru",
+            "description_et",
+            "description_en",
+            "description_ru",
+            "kind",
+            "topic",
+            "languages",
+            "campaign",
+            "creator",
+            "licence",
+            "rights_holder",
+            "contract_reference",
+            "usable_until",
+            "alt_text_et",
+            "alt_text_en",
+            "alt_text_ru",
+            "long_description_et",
+            "long_description_en",
+            "long_description_ru",
         ]
         widgets = {
             "usable_until": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
@@ -73,31 +100,59 @@ class AssetForm(forms.ModelForm):
         }
         help_texts = {
             "alt_text_et": _("What the visual shows and says, for people who cannot see it."),
-            "long_description_et": _("Required for infographics: all the information the "
-                                     "infographic gives, as text."),
+            "long_description_et": _(
+                "Required for infographics: all the information the infographic gives, as text."
+            ),
             "usable_until": _("After this date the asset is hidden from the library."),
         }
 
     GROUPS = (
-        (_("Title and description"), ("title_et", "title_en", "title_ru", "description_et",
-                                      "description_en", "description_ru")),
+        (
+            _("Title and description"),
+            (
+                "title_et",
+                "title_en",
+                "title_ru",
+                "description_et",
+                "description_en",
+                "description_ru",
+            ),
+        ),
         (_("Classification"), ("kind", "topic", "languages", "campaign", "tags")),
-        (_("Text alternatives"), ("alt_text_et", "alt_text_en", "alt_text_ru",
-                                  "long_description_et", "long_description_en",
-                                  "long_description_ru")),
-        (_("Author and rights"), ("creator", "licence", "rights_holder", "contract_reference",
-                                  "usable_until")),
+        (
+            _("Text alternatives"),
+            (
+                "alt_text_et",
+                "alt_text_en",
+                "alt_text_ru",
+                "long_description_et",
+                "long_description_en",
+                "long_description_ru",
+            ),
+        ),
+        (
+            _("Author and rights"),
+            ("creator", "licence", "rights_holder", "contract_reference", "usable_until"),
+        ),
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["languages"] = self.instance.language_list
             self.initial.setdefault("tags", ", ".join(t.name for t in self.instance.tags.all()))
         self.fields["title_et"].required = True
+        for field in self.fields.values():
+            if field.required:
+                field.label = format_lazy("{} ({})", field.label, _("required"))
         for code in LANGS:
-            for name in (f"title_{code}", f"description_{code}", f"alt_text_{code}",
-                         f"long_description_{code}"):
+            for name in (
+                f"title_{code}",
+                f"description_{code}",
+                f"alt_text_{code}",
+                f"long_description_{code}",
+            ):
                 self.fields[name].widget.attrs["lang"] = code
         self.fields["kind"].choices = [("", "—")] + list(self.fields["kind"].choices)[1:]
 
@@ -164,5 +219,6 @@ class AssetForm(forms.ModelForm):
 class TextForm(forms.Form):
     """One required piece of text (a comment, or what needs to change)."""
 
-    text = forms.CharField(label=_("Comment"), max_length=5000, widget=forms.Textarea(
-        attrs={"rows": 3}))
+    text = forms.CharField(
+        label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
+    )

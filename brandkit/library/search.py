@@ -88,9 +88,7 @@ def text_filter(queryset: QuerySet[Asset], query: str) -> QuerySet[Asset]:
     if connection.vendor == "postgresql":
         from django.contrib.postgres.search import SearchQuery, SearchVector
 
-        queryset = queryset.annotate(
-            fts=SearchVector("search_text", config="simple")
-        ).filter(
+        queryset = queryset.annotate(fts=SearchVector("search_text", config="simple")).filter(
             Q(fts=SearchQuery(query.casefold(), search_type="websearch", config="simple"))
             | every_word
         )
@@ -203,25 +201,39 @@ def search(user, params, *, brandbook=None) -> SearchResult:
         )
         return {str(row[column]): row["n"] for row in rows}
 
-    def facet(name: str, label, labels: dict[str, str], column: str,
-              swatches: dict[str, str] | None = None) -> Facet:
+    def facet(
+        name: str,
+        label,
+        labels: dict[str, str],
+        column: str,
+        swatches: dict[str, str] | None = None,
+    ) -> Facet:
         found = counts(name, column)
         chosen = filters.values.get(name)
         values = []
         for value, text in labels.items():
             if found.get(value) or value == chosen:
                 selected = value == chosen
-                values.append(FacetValue(
-                    value, text, found.get(value, 0), selected,
-                    _url(state, **{name: None if selected else value}),
-                    (swatches or {}).get(value, ""),
-                ))
+                values.append(
+                    FacetValue(
+                        value,
+                        text,
+                        found.get(value, 0),
+                        selected,
+                        _url(state, **{name: None if selected else value}),
+                        (swatches or {}).get(value, ""),
+                    )
+                )
         return Facet(name, label, values)
 
     facets = [
         facet("kind", _("Kind"), {k.value: k.label for k in AssetKind}, "kind"),
-        facet("topic", _("Topic area"), {str(t.pk): t.name for t in TopicArea.objects.all()},
-              "topic_id"),
+        facet(
+            "topic",
+            _("Topic area"),
+            {str(t.pk): t.name for t in TopicArea.objects.all()},
+            "topic_id",
+        ),
     ]
     language_values = []
     chosen_language = filters.values.get("language")
@@ -230,33 +242,56 @@ def search(user, params, *, brandbook=None) -> SearchResult:
         n = without_language.filter(languages__contains=code).count()
         if n or code == chosen_language:
             selected = code == chosen_language
-            language_values.append(FacetValue(
-                code, str(label), n, selected,
-                _url(state, language=None if selected else code),
-            ))
+            language_values.append(
+                FacetValue(
+                    code,
+                    str(label),
+                    n,
+                    selected,
+                    _url(state, language=None if selected else code),
+                )
+            )
     facets.append(Facet("language", _("Language"), language_values))
     if filters.may_filter_status:
-        statuses = {s.value: s.label for s in AssetStatus
-                    if filters.is_manager or s.value not in HIDDEN_STATUSES}
+        statuses = {
+            s.value: s.label
+            for s in AssetStatus
+            if filters.is_manager or s.value not in HIDDEN_STATUSES
+        }
         status_facet = facet("status", _("Status"), statuses, "status")
         if not filters.is_manager:
-            status_facet.values = [v for v in status_facet.values
-                                   if v.value not in HIDDEN_STATUSES]
+            status_facet.values = [v for v in status_facet.values if v.value not in HIDDEN_STATUSES]
         facets.append(status_facet)
     presets = _preset_labels(brandbook)
-    facets.append(facet("preset", _("Channel preset"),
-                        {**{s: s for s in counts("preset", "preset_slug")}, **presets},
-                        "preset_slug"))
-    facets.append(facet("campaign", _("Campaign"),
-                        {str(c.pk): c.name for c in Campaign.objects.all()}, "campaign_id"))
+    facets.append(
+        facet(
+            "preset",
+            _("Channel preset"),
+            {**{s: s for s in counts("preset", "preset_slug")}, **presets},
+            "preset_slug",
+        )
+    )
+    facets.append(
+        facet(
+            "campaign",
+            _("Campaign"),
+            {str(c.pk): c.name for c in Campaign.objects.all()},
+            "campaign_id",
+        )
+    )
     colours = _colours(brandbook)
-    facets.append(facet(
-        "colour", _("Dominant brand colour"),
-        {**{s: s for s in counts("colour", "dominant_colour")},
-         **{slug: name for slug, (name, _hex) in colours.items()}},
-        "dominant_colour",
-        {slug: hex_ for slug, (_name, hex_) in colours.items()},
-    ))
+    facets.append(
+        facet(
+            "colour",
+            _("Dominant brand colour"),
+            {
+                **{s: s for s in counts("colour", "dominant_colour")},
+                **{slug: name for slug, (name, _hex) in colours.items()},
+            },
+            "dominant_colour",
+            {slug: hex_ for slug, (_name, hex_) in colours.items()},
+        )
+    )
     assets = _sorted(filters.apply(base), sort).select_related(
         "topic", "campaign", "current_version", "owner"
     )

@@ -133,18 +133,23 @@ def asset_list(request):
         for n in paginator.get_elided_page_range(page.number, on_each_side=2, on_ends=1)
         if isinstance(n, int)
     ]
-    return render(request, "library/asset_list.html", {
-        "result": result,
-        "page": page,
-        "cards": cards,
-        "pages": pages,
-        "previous_url": search.page_url(result, page.previous_page_number())
-        if page.has_previous() else "",
-        "next_url": search.page_url(result, page.next_page_number()) if page.has_next() else "",
-        "sorts": search.SORTS,
-        "may_upload": can_upload(request.user),
-        "zip_max_files": downloads.ZIP_MAX_FILES,
-    })
+    return render(
+        request,
+        "library/asset_list.html",
+        {
+            "result": result,
+            "page": page,
+            "cards": cards,
+            "pages": pages,
+            "previous_url": search.page_url(result, page.previous_page_number())
+            if page.has_previous()
+            else "",
+            "next_url": search.page_url(result, page.next_page_number()) if page.has_next() else "",
+            "sorts": search.SORTS,
+            "may_upload": can_upload(request.user),
+            "zip_max_files": downloads.ZIP_MAX_FILES,
+        },
+    )
 
 
 @require_POST
@@ -159,18 +164,21 @@ def download_zip(request):
         messages.error(request, _("Choose at least one file for the ZIP."))
         return redirect(back)
     if len(raw_ids) > downloads.ZIP_MAX_FILES:
-        messages.error(request, _("A ZIP can hold at most %(count)d files; choose fewer.")
-                       % {"count": downloads.ZIP_MAX_FILES})
+        messages.error(
+            request,
+            _("A ZIP can hold at most %(count)d files; choose fewer.")
+            % {"count": downloads.ZIP_MAX_FILES},
+        )
         return redirect(back)
     try:
         ids = list(dict.fromkeys(int(value) for value in raw_ids))
     except ValueError:
         ids = None
-    versions = (
-        list(AssetVersion.objects.select_related("asset").filter(pk__in=ids)) if ids else []
-    )
-    if ids is None or len(versions) != len(ids) or not all(
-        can_view_version(request.user, v) for v in versions
+    versions = list(AssetVersion.objects.select_related("asset").filter(pk__in=ids)) if ids else []
+    if (
+        ids is None
+        or len(versions) != len(ids)
+        or not all(can_view_version(request.user, v) for v in versions)
     ):
         return render(request, "library/zip_refused.html", {"back": back}, status=404)
     order = {pk: index for index, pk in enumerate(ids)}
@@ -178,15 +186,18 @@ def download_zip(request):
     try:
         spool = downloads.build_zip(versions)
     except downloads.ZipTooLarge:
-        messages.error(request, _(
-            "The selection is too large for one ZIP (at most %(size)d MB). Choose fewer files."
-        ) % {"size": downloads.zip_max_bytes() // 1_000_000})
+        messages.error(
+            request,
+            _("The selection is too large for one ZIP (at most %(size)d MB). Choose fewer files.")
+            % {"size": downloads.zip_max_bytes() // 1_000_000},
+        )
         return redirect(back)
     for version in versions:
         downloads.log_download(request.user, version, what="zip")
     name = f"brandkit-{timezone.localtime():%Y%m%d-%H%M%S}.zip"
-    response = FileResponse(spool, as_attachment=True, filename=name,
-                            content_type="application/zip")
+    response = FileResponse(
+        spool, as_attachment=True, filename=name, content_type="application/zip"
+    )
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = "default-src 'none'; sandbox"
     response["Cache-Control"] = "private, no-store"
@@ -201,45 +212,58 @@ def download_zip(request):
 def asset_detail(request, public_id):
     asset = _visible_asset(request, public_id)
     user = request.user
-    all_versions = list(asset.versions.select_related("uploaded_by", "decided_by")
-                        .order_by("-number"))
+    all_versions = list(
+        asset.versions.select_related("uploaded_by", "decided_by").order_by("-number")
+    )
     versions = [v for v in all_versions if can_view_version(user, v)]
     latest = versions[0] if versions else None
     shown = _shown_version(user, asset, all_versions[0] if all_versions else None)
     renditions = list(shown.renditions.order_by("name")) if shown else []
-    thumbnail = next((r for r in renditions if r.name == "thumbnail"
-                      and r.status == RenditionStatus.READY), None)
+    thumbnail = next(
+        (r for r in renditions if r.name == "thumbnail" and r.status == RenditionStatus.READY), None
+    )
     owner_or_manager = can_add_version(user, asset)
     comments = []
     if latest is not None and can_comment(user, latest):
-        comments = list(
-            latest.comments.select_related("author").order_by("created_at")
-        )
+        comments = list(latest.comments.select_related("author").order_by("created_at"))
     events = []
     if owner_or_manager:
         events = list(asset.events.select_related("actor", "version")[:50])
-    return render(request, "library/asset_detail.html", {
-        "asset": asset,
-        "versions": versions,
-        "latest": latest,
-        "shown": shown,
-        "renditions": renditions,
-        "thumbnail": thumbnail,
-        "preview_original": shown is not None and thumbnail is None
-        and not renditions and shown.format in PREVIEW_FORMATS,
-        "comments": comments,
-        "events": events,
-        "may_edit": can_edit(user, asset),
-        "may_add_version": owner_or_manager,
-        "may_decide": can_decide(user),
-        "may_comment": latest is not None and can_comment(user, latest),
-        "may_archive": can_decide(user) and asset.current_version_id is not None,
-        "comment_form": TextForm(),
-        "missing_alternatives": [
-            asset._meta.get_field(name).verbose_name
-            for name in asset.missing_text_alternatives()
-        ],
-    })
+    brandbook = _brandbook()
+    preset = colour = None
+    if brandbook is not None:
+        preset = brandbook.presets.filter(slug=asset.preset_slug).first()
+        colour = brandbook.colours.filter(slug=asset.dominant_colour).first()
+    return render(
+        request,
+        "library/asset_detail.html",
+        {
+            "asset": asset,
+            "preset": preset,
+            "colour": colour,
+            "versions": versions,
+            "latest": latest,
+            "shown": shown,
+            "renditions": renditions,
+            "thumbnail": thumbnail,
+            "preview_original": shown is not None
+            and thumbnail is None
+            and not renditions
+            and shown.format in PREVIEW_FORMATS,
+            "comments": comments,
+            "events": events,
+            "may_edit": can_edit(user, asset),
+            "may_add_version": owner_or_manager,
+            "may_decide": can_decide(user),
+            "may_comment": latest is not None and can_comment(user, latest),
+            "may_archive": can_decide(user) and asset.current_version_id is not None,
+            "comment_form": TextForm(),
+            "missing_alternatives": [
+                asset._meta.get_field(name).verbose_name
+                for name in asset.missing_text_alternatives()
+            ],
+        },
+    )
 
 
 @require_http_methods(["GET", "POST"])
@@ -268,25 +292,30 @@ def version_detail(request, pk):
     user = request.user
     asset = version.asset
     may_comment = can_comment(user, version)
-    return render(request, "library/version_detail.html", {
-        "version": version,
-        "asset": asset,
-        "report": version.report,
-        "renditions": list(version.renditions.order_by("name")),
-        "comments": list(version.comments.select_related("author")) if may_comment else [],
-        "events": list(version.events.select_related("actor")) if can_add_version(user, asset)
-        else [],
-        "may_decide": can_decide(user),
-        "may_comment": may_comment,
-        "may_submit": can_add_version(user, asset),
-        "may_add_version": can_add_version(user, asset),
-        "comment_form": TextForm(),
-        "preview": version.format in PREVIEW_FORMATS,
-        "missing_alternatives": [
-            asset._meta.get_field(name).verbose_name
-            for name in asset.missing_text_alternatives()
-        ],
-    })
+    return render(
+        request,
+        "library/version_detail.html",
+        {
+            "version": version,
+            "asset": asset,
+            "report": version.report,
+            "renditions": list(version.renditions.order_by("name")),
+            "comments": list(version.comments.select_related("author")) if may_comment else [],
+            "events": list(version.events.select_related("actor"))
+            if can_add_version(user, asset)
+            else [],
+            "may_decide": can_decide(user),
+            "may_comment": may_comment,
+            "may_submit": can_add_version(user, asset),
+            "may_add_version": can_add_version(user, asset),
+            "comment_form": TextForm(),
+            "preview": version.format in PREVIEW_FORMATS,
+            "missing_alternatives": [
+                asset._meta.get_field(name).verbose_name
+                for name in asset.missing_text_alternatives()
+            ],
+        },
+    )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -302,8 +331,9 @@ def version_file(request, pk):
     inline = request.GET.get("inline") == "1" and version.format in INLINE_FORMATS
     if not inline:
         downloads.log_download(request.user, version, what="original")
-    return file_response(version.file, download_name=downloads.original_name(version),
-                         inline=inline)
+    return file_response(
+        version.file, download_name=downloads.original_name(version), inline=inline
+    )
 
 
 @require_GET
@@ -311,25 +341,28 @@ def rendition_file(request, pk):
     """A rendition as an attachment (logged), or inline with ``?inline=1`` (not logged)."""
     rendition = get_object_or_404(
         Rendition.objects.select_related("version", "version__asset"),
-        pk=pk, status=RenditionStatus.READY,
+        pk=pk,
+        status=RenditionStatus.READY,
     )
     if not rendition.file or not can_view_version(request.user, rendition.version):
         raise Http404(_("No such file."))
     inline = request.GET.get("inline") == "1"
     if not inline:
-        downloads.log_download(request.user, rendition.version, what="rendition",
-                               rendition=rendition)
-    return file_response(rendition.file, download_name=downloads.rendition_name(rendition),
-                         inline=inline)
+        downloads.log_download(
+            request.user, rendition.version, what="rendition", rendition=rendition
+        )
+    return file_response(
+        rendition.file, download_name=downloads.rendition_name(rendition), inline=inline
+    )
 
 
 def _own_staged(request, token) -> StagedUpload:
     staged = get_object_or_404(
         StagedUpload.objects.select_related("target_asset", "brandbook"),
-        token=token, user=request.user,
+        token=token,
+        user=request.user,
     )
-    if staged.target_asset is not None and not can_add_version(request.user,
-                                                               staged.target_asset):
+    if staged.target_asset is not None and not can_add_version(request.user, staged.target_asset):
         raise Http404(_("No such upload."))
     return staged
 
@@ -381,8 +414,9 @@ def _go(request, url: str):
 
 
 def _max_request_bytes() -> int:
-    return getattr(settings, "BRANDKIT_MAX_UPLOAD_REQUEST_BYTES",
-                   4 * settings.BRANDKIT_MAX_UPLOAD_BYTES)
+    return getattr(
+        settings, "BRANDKIT_MAX_UPLOAD_REQUEST_BYTES", 4 * settings.BRANDKIT_MAX_UPLOAD_BYTES
+    )
 
 
 @csrf_exempt  # the CSRF check runs in _upload, after our upload handler is installed
@@ -404,10 +438,14 @@ def upload(request):
         except ValueError:
             length = 0
         if length > _max_request_bytes():
-            messages.error(request, _(
-                "This upload is %(size)d MB in all; at most %(limit)d MB can be sent at once. "
-                "Send the files in smaller groups."
-            ) % {"size": length // 1_000_000, "limit": _max_request_bytes() // 1_000_000})
+            messages.error(
+                request,
+                _(
+                    "This upload is %(size)d MB in all; at most %(limit)d MB can be sent at once. "
+                    "Send the files in smaller groups."
+                )
+                % {"size": length // 1_000_000, "limit": _max_request_bytes() // 1_000_000},
+            )
             return _go(request, _upload_url(target))
         handler = BoundedUploadHandler(request)
         request.upload_handlers.insert(0, handler)
@@ -415,15 +453,19 @@ def upload(request):
             request.POST  # noqa: B018 - parse the body now, under our limits
             request.FILES  # noqa: B018
         except TooManyFilesSent:
-            messages.error(request, _(
-                "Too many files at once: at most %(count)d files can be sent together. "
-                "Send them in smaller groups."
-            ) % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES})
+            messages.error(
+                request,
+                _(
+                    "Too many files at once: at most %(count)d files can be sent together. "
+                    "Send them in smaller groups."
+                )
+                % {"count": settings.DATA_UPLOAD_MAX_NUMBER_FILES},
+            )
             return _go(request, _upload_url(target))
         except (RequestDataTooBig, MultiPartParserError):
-            messages.error(request, _(
-                "The upload could not be read. Try again, with fewer or smaller files."
-            ))
+            messages.error(
+                request, _("The upload could not be read. Try again, with fewer or smaller files.")
+            )
             return _go(request, _upload_url(target))
         request._brandkit_too_large = handler.too_large
     return _upload(request, target)
@@ -432,8 +474,11 @@ def upload(request):
 @csrf_protect
 def _upload(request, target: Asset | None):
     brandbook = _brandbook()
-    form = UploadForm(request.POST or None, brandbook=brandbook,
-                      initial={"preset": target.preset_slug if target else ""})
+    form = UploadForm(
+        request.POST or None,
+        brandbook=brandbook,
+        initial={"preset": target.preset_slug if target else ""},
+    )
     if request.method == "POST":
         files = request.FILES.getlist("files")
         too_large = getattr(request, "_brandkit_too_large", [])
@@ -448,31 +493,43 @@ def _upload(request, target: Asset | None):
         else:
             limit_mb = settings.BRANDKIT_MAX_UPLOAD_BYTES // 1_000_000
             rejected = [
-                {"name": name, "message": _(
-                    "%(name)s is larger than %(limit)d MB, the largest file accepted."
-                ) % {"name": name, "limit": limit_mb}}
+                {
+                    "name": name,
+                    "message": _("%(name)s is larger than %(limit)d MB, the largest file accepted.")
+                    % {"name": name, "limit": limit_mb},
+                }
                 for name in too_large
             ]
             staged = []
             for uploaded in files:
                 try:
-                    staged.append(stage(
-                        uploaded, user=request.user, brandbook=brandbook,
-                        preset_slug=form.cleaned_data["preset"], target_asset=target,
-                    ))
+                    staged.append(
+                        stage(
+                            uploaded,
+                            user=request.user,
+                            brandbook=brandbook,
+                            preset_slug=form.cleaned_data["preset"],
+                            target_asset=target,
+                        )
+                    )
                 except UploadRefused as refusal:
                     rejected.append({"name": uploaded.name, "message": str(refusal)})
             if len(staged) == 1 and not rejected:
                 return _go(request, reverse("library:staged", kwargs={"token": staged[0].token}))
             request.session[RESULT_KEY] = {
-                "rejected": rejected, "staged": [str(s.token) for s in staged],
+                "rejected": rejected,
+                "staged": [str(s.token) for s in staged],
             }
             if staged:
-                messages.success(request, ngettext(
-                    "%(count)d file was checked: describe it and save it.",
-                    "%(count)d files were checked: describe each one and save it.",
-                    len(staged),
-                ) % {"count": len(staged)})
+                messages.success(
+                    request,
+                    ngettext(
+                        "%(count)d file was checked: describe it and save it.",
+                        "%(count)d files were checked: describe each one and save it.",
+                        len(staged),
+                    )
+                    % {"count": len(staged)},
+                )
             return _go(request, _upload_url(target))
         for error in form.non_field_errors():
             messages.error(request, error)
@@ -482,18 +539,25 @@ def _upload(request, target: Asset | None):
         return _go(request, _upload_url(target))
     result = request.session.pop(RESULT_KEY, None) or {}
     waiting = StagedUpload.objects.filter(user=request.user).select_related("target_asset")
-    return render(request, "library/upload.html", {
-        "form": form,
-        "target": target,
-        "accept": ACCEPT,
-        "rejected": result.get("rejected", []),
-        "new_tokens": set(result.get("staged", [])),
-        "waiting": [s for s in waiting if s.target_asset is None
-                    or can_add_version(request.user, s.target_asset)],
-        "max_mb": settings.BRANDKIT_MAX_UPLOAD_BYTES // 1_000_000,
-        "max_files": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
-        "has_brandbook": brandbook is not None,
-    })
+    return render(
+        request,
+        "library/upload.html",
+        {
+            "form": form,
+            "target": target,
+            "accept": ACCEPT,
+            "rejected": result.get("rejected", []),
+            "new_tokens": set(result.get("staged", [])),
+            "waiting": [
+                s
+                for s in waiting
+                if s.target_asset is None or can_add_version(request.user, s.target_asset)
+            ],
+            "max_mb": settings.BRANDKIT_MAX_UPLOAD_BYTES // 1_000_000,
+            "max_files": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
+            "has_brandbook": brandbook is not None,
+        },
+    )
 
 
 def _initial_title(name: str) -> str:
@@ -502,12 +566,17 @@ def _initial_title(name: str) -> str:
 
 
 def _duplicates(request, staged: StagedUpload) -> list[dict]:
-    found = find_duplicates(request.user, staged.sha256, staged.perceptual_hash,
-                            exclude_asset=staged.target_asset)
+    found = find_duplicates(
+        request.user, staged.sha256, staged.perceptual_hash, exclude_asset=staged.target_asset
+    )
     thumbs = _thumbnails([d.version for d in found])
     return [
-        {"duplicate": d, "thumbnail": thumbs.get(d.version.pk)
-         if can_view_version(request.user, d.version) else None}
+        {
+            "duplicate": d,
+            "thumbnail": thumbs.get(d.version.pk)
+            if can_view_version(request.user, d.version)
+            else None,
+        }
         for d in found
     ]
 
@@ -526,8 +595,9 @@ def staged_detail(request, token):
     if request.method == "POST":
         if target is not None:
             version = commit_version(staged, target, request.user)
-            messages.success(request, _("Version %(number)d was saved as a draft.")
-                             % {"number": version.number})
+            messages.success(
+                request, _("Version %(number)d was saved as a draft.") % {"number": version.number}
+            )
             return redirect("library:asset", public_id=target.public_id)
         if form.is_valid():
             with transaction.atomic():
@@ -537,22 +607,26 @@ def staged_detail(request, token):
                 asset.save()
                 form.save_tags(asset)
                 commit_version(staged, asset, request.user)
-            messages.success(request, _(
-                "The asset was saved as a draft. Submit it for review when it is ready."
-            ))
+            messages.success(
+                request, _("The asset was saved as a draft. Submit it for review when it is ready.")
+            )
             return redirect("library:asset", public_id=asset.public_id)
     preset = None
     if staged.brandbook is not None and staged.preset_slug:
         preset = staged.brandbook.presets.filter(slug=staged.preset_slug).first()
-    return render(request, "library/staged_detail.html", {
-        "staged": staged,
-        "target": target,
-        "form": form,
-        "report": staged.report,
-        "preset": preset,
-        "duplicates": _duplicates(request, staged),
-        "preview": staged.format in PREVIEW_FORMATS,
-    })
+    return render(
+        request,
+        "library/staged_detail.html",
+        {
+            "staged": staged,
+            "target": target,
+            "form": form,
+            "report": staged.report,
+            "preset": preset,
+            "duplicates": _duplicates(request, staged),
+            "preview": staged.format in PREVIEW_FORMATS,
+        },
+    )
 
 
 @require_POST

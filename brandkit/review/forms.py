@@ -15,11 +15,15 @@ from brandkit.review.models import AuditAction, AuditEvent
 class AuditFilterForm(forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     user = forms.ModelChoiceField(
-        label=_("User"), required=False, queryset=get_user_model().objects.none(),
+        label=_("User"),
+        required=False,
+        queryset=get_user_model().objects.none(),
         empty_label=_("Anyone"),
     )
     asset = forms.CharField(
-        label=_("Asset"), required=False, max_length=200,
+        label=_("Asset"),
+        required=False,
+        max_length=200,
         help_text=_("Part of its title, or its id."),
     )
     date_from = forms.DateField(
@@ -30,14 +34,15 @@ class AuditFilterForm(forms.Form):
     )
 
     def __init__(self, *args, **kwargs):
+        kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.fields["action"].choices = [("", _("Any action"))] + list(AuditAction.choices)
         User = get_user_model()
         self.fields["user"].queryset = User.objects.filter(
             pk__in=AuditEvent.objects.exclude(actor=None).values("actor")
         ).order_by("username")
-        self.fields["user"].label_from_instance = (
-            lambda u: f"{u.get_full_name()} ({u.username})" if u.get_full_name() else u.username
+        self.fields["user"].label_from_instance = lambda u: (
+            f"{u.get_full_name()} ({u.username})" if u.get_full_name() else u.username
         )
 
     def clean(self):
@@ -61,8 +66,10 @@ class AuditFilterForm(forms.Form):
                 events = events.filter(asset__public_id=uuid.UUID(text))
             except ValueError:
                 events = events.filter(
-                    Q(object_repr__icontains=text) | Q(asset__title_et__icontains=text)
-                    | Q(asset__title_en__icontains=text) | Q(asset__title_ru__icontains=text)
+                    Q(object_repr__icontains=text)
+                    | Q(asset__title_et__icontains=text)
+                    | Q(asset__title_en__icontains=text)
+                    | Q(asset__title_ru__icontains=text)
                 )
         if data.get("date_from"):
             events = events.filter(at__date__gte=data["date_from"])

@@ -61,11 +61,15 @@ def audit_log(request):
     page = Paginator(events, AUDIT_PAGE_SIZE).get_page(request.GET.get("page"))
     params = request.GET.copy()
     params.pop("page", None)
-    return render(request, "review/audit_log.html", {
-        "form": form,
-        "page": page,
-        "query": params.urlencode(),
-    })
+    return render(
+        request,
+        "review/audit_log.html",
+        {
+            "form": form,
+            "page": page,
+            "query": params.urlencode(),
+        },
+    )
 
 
 def _version(request, pk: int) -> AssetVersion:
@@ -110,7 +114,8 @@ def _decide(request, pk: int, step, success: str):
 @require_POST
 def submit(request, pk):
     return _decide(
-        request, pk,
+        request,
+        pk,
         lambda version, seen: workflow.submit(version, request.user, seen_revision=seen),
         _("The version was submitted for review."),
     )
@@ -123,9 +128,12 @@ def approve(request, pk):
         messages.error(request, _("Only the web manager can approve."))
         return _back(request, version)
     return _decide(
-        request, pk,
+        request,
+        pk,
         lambda version, seen: workflow.approve(
-            version, request.user, override_reason=request.POST.get("override_reason", ""),
+            version,
+            request.user,
+            override_reason=request.POST.get("override_reason", ""),
             seen_revision=seen,
         ),
         _("The version was approved. Its renditions are being made."),
@@ -139,7 +147,8 @@ def request_changes(request, pk):
         messages.error(request, _("Only the web manager can send a version back."))
         return _back(request, version)
     return _decide(
-        request, pk,
+        request,
+        pk,
         lambda version, seen: workflow.request_changes(
             version, request.user, request.POST.get("text", ""), seen_revision=seen
         ),

@@ -20,15 +20,20 @@ def finding_message(finding: dict) -> str:
     """The finding's message in the reader's language (stored reports carry all three)."""
     lang = (get_language() or "et")[:2]
     messages = finding.get("messages") or {}
-    return (messages.get(lang) or messages.get("en") or finding.get("message")
-            or next(iter(messages.values()), ""))
+    return (
+        messages.get(lang)
+        or messages.get("en")
+        or finding.get("message")
+        or next(iter(messages.values()), "")
+    )
 
 
 @register.filter
 def sorted_findings(report: dict) -> list[dict]:
     findings = (report or {}).get("findings") or []
-    return sorted(findings, key=lambda f: (SEVERITY_ORDER.get(f.get("severity"), 9),
-                                           f.get("code", "")))
+    return sorted(
+        findings, key=lambda f: (SEVERITY_ORDER.get(f.get("severity"), 9), f.get("code", ""))
+    )
 
 
 @register.filter
@@ -88,8 +93,11 @@ def filesize(size) -> str:
 @register.filter
 def lang_value(obj, field: str) -> list[tuple[str, str]]:
     """[(code, value)] of obj.<field>_et/_en/_ru that are not empty."""
-    return [(code, value) for code in ("et", "en", "ru")
-            if (value := getattr(obj, f"{field}_{code}", ""))]
+    return [
+        (code, value)
+        for code in ("et", "en", "ru")
+        if (value := getattr(obj, f"{field}_{code}", ""))
+    ]
 
 
 @register.filter

@@ -1,0 +1,265 @@
+"""Requesting documents for an order and rendering them in the background.
+
+A request creates one `Document` row per file, status "pending", with the next version number
+for its (order, kind, language) and a snapshot of the order data, then enqueues one task. The
+task renders from that snapshot — so a change to the order after the request cannot leak into
+a document that claims an older revision — stores the bytes with their SHA-256 and marks the
+row "ready", or "failed" with the error. Rendering itself is the pure code in
+procurement/documents/.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import logging
+from collections import defaultdict
+
+from django.conf import settings
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.db.models import Max
+from django.utils import timezone
+
+from brandkit.review import audit
+from brandkit.review.models import AuditAction
+from brandkit.rules.models import Brandbook
+from procurement.models import (
+    TENDER_KINDS,
+    Document,
+    DocumentKind,
+    DocumentStatus,
+    VisualOrder,
+)
+
+logger = logging.getLogger(__name__)
+
+BRIEF_LANGS = ("et", "en", "ru")
+TENDER_LANGS = ("et", "en")
+MAX_ERROR_CHARS = 2000
+
+# Which tender document a file of the set is, from words in its file name.
+TENDER_FILE_WORDS = {
+    DocumentKind.TENDER_SPEC: ("spec", "tehniline", "kirjeldus"),
+    DocumentKind.TENDER_CRITERIA: ("criteria", "kriteer", "hindamis", "kvalifits"),
+    DocumentKind.TENDER_OFFER_FORM: ("offer", "pakkumus", "vorm"),
+    DocumentKind.TENDER_CONTRACT: ("contract", "leping"),
+}
+
+
+class GenerationRefused(Exception):
+    pass
+
+
+def current_brandbook() -> Brandbook | None:
+    return Brandbook.objects.current(settings.BRANDKIT_DEFAULT_BRANDBOOK)
+
+
+def brief_languages() -> tuple[str, ...]:
+    """Languages a brief can be made in: the documents module may say which it has."""
+    try:
+        from procurement.documents import brief
+    except ImportError:
+        return BRIEF_LANGS
+    langs = getattr(brief, "LANGUAGES", None) or getattr(brief, "LANGS", None)
+    return tuple(code for code in BRIEF_LANGS if code in langs) if langs else BRIEF_LANGS
+
+
+def tender_languages() -> tuple[str, ...]:
+    try:
+        from procurement.documents import tender
+    except ImportError:
+        return TENDER_LANGS
+    langs = getattr(tender, "LANGUAGES", None) or getattr(tender, "LANGS", None)
+    return tuple(code for code in BRIEF_LANGS if code in langs) if langs else TENDER_LANGS
+
+
+def latest_documents(order: VisualOrder) -> list[Document]:
+    """The newest version of each (kind, language), in a stable order."""
+    newest: dict[tuple[str, str], Document] = {}
+    for doc in order.documents.order_by("kind", "lang", "-version"):
+        newest.setdefault((doc.kind, doc.lang), doc)
+    kinds = [k.value for k in DocumentKind]
+    return sorted(newest.values(), key=lambda d: (kinds.index(d.kind), BRIEF_LANGS.index(d.lang)))
+
+
+def _up_to_date(order: VisualOrder, kind: str, lang: str, brandbook) -> Document | None:
+    return (
+        order.documents.filter(
+            kind=kind,
+            lang=lang,
+            order_revision=order.revision,
+            brandbook=brandbook,
+            status__in=[DocumentStatus.PENDING, DocumentStatus.READY],
+        )
+        .order_by("-version")
+        .first()
+    )
+
+
+def request_documents(order: VisualOrder, kinds, lang: str, user) -> tuple[list[Document], bool]:
+    """Create pending documents and enqueue their rendering after the transaction commits.
+
+    Returns (documents, created): when every requested document already exists for the
+    order's current revision and brandbook (pending or ready), nothing new is made and those
+    are returned with created=False.
+    """
+    brandbook = current_brandbook()
+    if brandbook is None:
+        raise GenerationRefused("no brandbook")
+    with transaction.atomic():
+        locked = VisualOrder.objects.select_for_update().get(pk=order.pk)
+        existing = [_up_to_date(locked, kind, lang, brandbook) for kind in kinds]
+        if all(existing):
+            return existing, False
+        data = locked.to_document_data(lang, brandbook.to_data())
+        created = []
+        for kind in kinds:
+            last = locked.documents.filter(kind=kind, lang=lang).aggregate(n=Max("version"))["n"]
+            created.append(
+                Document.objects.create(
+                    order=locked,
+                    kind=kind,
+                    lang=lang,
+                    version=(last or 0) + 1,
+                    order_revision=locked.revision,
+                    order_data=data,
+                    brandbook=brandbook,
+                    created_by=user,
+                )
+            )
+        ids = [doc.pk for doc in created]
+
+        def enqueue():
+            from procurement.tasks import render_documents
+
+            render_documents.enqueue(ids)
+
+        transaction.on_commit(enqueue)
+    return created, True
+
+
+def request_brief(order: VisualOrder, lang: str, user):
+    if lang not in brief_languages():
+        raise GenerationRefused(lang)
+    return request_documents(order, [DocumentKind.BRIEF], lang, user)
+
+
+def request_tender_set(order: VisualOrder, lang: str, user):
+    if lang not in tender_languages():
+        raise GenerationRefused(lang)
+    return request_documents(order, list(TENDER_KINDS), lang, user)
+
+
+# ---------------------------------------------------------------------------------------------
+# Rendering (runs in the task)
+
+
+def render_documents(document_ids: list[int]) -> None:
+    docs = list(
+        Document.objects.filter(pk__in=document_ids, status=DocumentStatus.PENDING)
+        .select_related("order", "brandbook", "created_by")
+        .order_by("pk")
+    )
+    briefs = [d for d in docs if d.kind == DocumentKind.BRIEF]
+    sets: dict[tuple, list[Document]] = defaultdict(list)
+    for doc in docs:
+        if doc.kind != DocumentKind.BRIEF:
+            sets[(doc.order_id, doc.lang, doc.order_revision, doc.brandbook_id)].append(doc)
+    for doc in briefs:
+        try:
+            from procurement.documents.brief import render_brief
+
+            pdf = render_brief(doc.order_data, _brandbook_data(doc), doc.lang)
+            _finish(doc, pdf)
+        except Exception as exc:
+            _fail(doc, exc)
+    for group in sets.values():
+        _render_tender_group(group)
+
+
+def _brandbook_data(doc: Document) -> dict:
+    book = doc.brandbook or current_brandbook()
+    if book is None:
+        raise GenerationRefused("no brandbook")
+    return book.to_data()
+
+
+def tender_kind_for(filename: str) -> str | None:
+    name = filename.lower()
+    for kind, words in TENDER_FILE_WORDS.items():
+        if any(word in name for word in words):
+            return kind
+    return None
+
+
+def _render_tender_group(group: list[Document]) -> None:
+    first = group[0]
+    try:
+        from procurement.documents.tender import render_tender_set, zip_set
+
+        files = render_tender_set(first.order_data, _brandbook_data(first), first.lang)
+        by_kind: dict[str, bytes] = {}
+        for filename, data in files.items():
+            kind = tender_kind_for(filename)
+            if kind is not None and kind not in by_kind:
+                by_kind[kind] = data
+        archive = zip_set(files)
+    except Exception as exc:
+        for doc in group:
+            _fail(doc, exc)
+        return
+    for doc in group:
+        data = archive if doc.kind == DocumentKind.TENDER_ZIP else by_kind.get(doc.kind)
+        if data is None:
+            _fail(doc, LookupError(f"the tender set has no {doc.kind} document"))
+            continue
+        try:
+            _finish(doc, data)
+        except Exception as exc:
+            _fail(doc, exc)
+
+
+def _finish(doc: Document, data: bytes) -> None:
+    if not data:
+        raise ValueError("the renderer returned no bytes")
+    doc.sha256 = hashlib.sha256(data).hexdigest()
+    doc.size_bytes = len(data)
+    doc.status = DocumentStatus.READY
+    doc.finished_at = timezone.now()
+    doc.error = ""
+    doc.file.save("document", ContentFile(data), save=False)
+    try:
+        with transaction.atomic():
+            doc.save()
+            audit.record(
+                doc.created_by,
+                AuditAction.DOCUMENT,
+                obj=doc,
+                order=doc.order.number,
+                kind=doc.kind,
+                lang=doc.lang,
+                version=doc.version,
+                order_revision=doc.order_revision,
+                sha256=doc.sha256,
+            )
+    except Exception:
+        doc.file.delete(save=False)
+        raise
+
+
+def _fail(doc: Document, exc: Exception) -> None:
+    logger.exception("Rendering %s failed", doc, exc_info=exc)
+    message = f"{type(exc).__name__}: {exc}"[:MAX_ERROR_CHARS]
+    Document.objects.filter(pk=doc.pk, status=DocumentStatus.PENDING).update(
+        status=DocumentStatus.FAILED, error=message, finished_at=timezone.now(), file=""
+    )
+    audit.record(
+        doc.created_by,
+        AuditAction.DOCUMENT,
+        obj=doc,
+        order=doc.order.number,
+        kind=doc.kind,
+        lang=doc.lang,
+        version=doc.version,
+        failed=message,
+    )
