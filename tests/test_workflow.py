@@ -2,6 +2,7 @@
 
 import datetime
 import threading
+from io import StringIO
 
 import pytest
 from django.core import mail
@@ -205,7 +206,7 @@ def test_expire_assets_hides_expired_and_warns_owners_once(
         workflow.approve(make_version(asset, state=VersionState.SUBMITTED), web_manager)
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("expire_assets", "--today", today.isoformat(), stdout=open("/dev/null", "w"))
+        call_command("expire_assets", "--today", today.isoformat(), stdout=StringIO())
     gone.refresh_from_db()
     assert gone.status == AssetStatus.EXPIRED and gone.current_version is None
     assert gone.versions.get().state == VersionState.EXPIRED
@@ -219,7 +220,7 @@ def test_expire_assets_hides_expired_and_warns_owners_once(
     # the next day: no second notice, nothing more expires
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
-        call_command("expire_assets", "--today", "2026-11-26", stdout=open("/dev/null", "w"))
+        call_command("expire_assets", "--today", "2026-11-26", stdout=StringIO())
     assert mail.outbox == [] or all("Peretoetused" not in m.subject for m in mail.outbox)
     # extending the rights resets the notice
     soon.refresh_from_db()

@@ -318,6 +318,9 @@ class Download(models.Model):
         verbose_name_plural = _("downloads")
         ordering = ["-at"]
 
+    def __str__(self) -> str:
+        return f"{self.user} {self.what} {self.version} {self.at:%Y-%m-%d %H:%M}"
+
 
 def staged_upload_to(instance: StagedUpload, filename: str) -> str:
     return f"staging/{instance.token}/{instance.sha256[:16]}.{instance.format or 'bin'}"

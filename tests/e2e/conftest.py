@@ -54,7 +54,7 @@ def no_js_page(browser):
     context.close()
 
 
-def sign_in(page, base_url: str, username: str, password: str = "a-long-test-password"):
+def sign_in(page, base_url: str, username: str, password: str = "a-long-test-password"):  # noqa: S107
     page.goto(f"{base_url}/accounts/login/")
     page.fill("#id_username", username)
     page.fill("#id_password", password)
