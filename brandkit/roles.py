@@ -19,18 +19,29 @@ def _perms(app_label: str, models: tuple[str, ...], actions: tuple[str, ...]) ->
 
 _LIBRARY_LISTS = ("topicarea", "campaign", "tag")
 
+_ORDER_MODELS = ("visualorder", "deliverable", "milestone")
+
 ROLE_PERMISSIONS: dict[str, list[str]] = {
     TOPIC_OWNER: _perms("rules", _BRAND_KIT_MODELS, ("view",))
     + _perms("library", ("asset", "assetversion"), ("view", "add", "change"))
     + _perms("library", _LIBRARY_LISTS, ("view",))
-    + _perms("review", ("comment",), ("view", "add")),
+    + _perms("review", ("comment",), ("view", "add"))
+    + _perms("procurement", _ORDER_MODELS, ("view", "add", "change"))
+    + _perms("procurement", ("document", "delivery"), ("view", "add"))
+    + _perms("procurement", ("procurementthreshold",), ("view",)),
     WEB_MANAGER: _perms("rules", _BRAND_KIT_MODELS, ("view", "add", "change", "delete"))
     + _perms("library", ("asset", "assetversion", "rendition"), ("view", "change"))
     + _perms("library", _LIBRARY_LISTS, ("view", "add", "change", "delete"))
     + _perms("review", ("comment", "auditevent"), ("view",))
-    + _perms("review", ("comment",), ("add",)),
+    + _perms("review", ("comment",), ("add",))
+    + _perms("procurement", _ORDER_MODELS, ("view", "add", "change"))
+    + _perms("procurement", ("document", "delivery"), ("view", "add"))
+    + _perms("procurement", ("procurementthreshold",), ("view", "add", "change", "delete")),
     PROCUREMENT: _perms("rules", _BRAND_KIT_MODELS, ("view",))
-    + _perms("library", ("asset",), ("view",)),
+    + _perms("library", ("asset",), ("view",))
+    + _perms("procurement", _ORDER_MODELS, ("view",))
+    + _perms("procurement", ("document",), ("view", "add"))
+    + _perms("procurement", ("delivery", "procurementthreshold"), ("view",)),
 }
 
 

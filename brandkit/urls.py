@@ -17,5 +17,6 @@ urlpatterns = [
     path("library/", include("brandkit.library.urls")),
     path("review/", include("brandkit.review.urls")),
     path("api/", include("brandkit.api.urls")),
+    path("procurement/", include("procurement.urls")),
     path("admin/", admin.site.urls),
 ]

@@ -20,7 +20,7 @@ from django.db import transaction
 from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
-from brandkit.library.uploads import UploadRefused, check_bytes, read_bounded
+from brandkit.library import uploads
 from brandkit.review import audit
 from brandkit.review.models import AuditAction
 from procurement.models import Deliverable, Delivery, VisualOrder, preset_in
@@ -76,14 +76,19 @@ def size_problems(deliverable, fmt, width, height, brandbook_data) -> list[str]:
     want_w, want_h, unit = deliverable.resolved_size(brandbook_data)
     if want_w is None or want_h is None:
         return [
-            _("The channel preset %(preset)s is no longer in the brand kit, so the size cannot "
-              "be checked: edit the deliverable.")
+            _(
+                "The channel preset %(preset)s is no longer in the brand kit, so the size cannot "
+                "be checked: edit the deliverable."
+            )
             % {"preset": deliverable.preset_slug}
         ]
     if not width or not height:
         return [_("The size of the file could not be read.")]
-    preset = preset_in(brandbook_data or {}, deliverable.preset_slug) if deliverable.preset_slug \
+    preset = (
+        preset_in(brandbook_data or {}, deliverable.preset_slug)
+        if deliverable.preset_slug
         else None
+    )
     exact = (
         unit == "px"
         and fmt not in VECTOR_FORMATS
@@ -92,31 +97,36 @@ def size_problems(deliverable, fmt, width, height, brandbook_data) -> list[str]:
     if exact:
         if (width, height) != (int(want_w), int(want_h)):
             return [
-                _("The file is %(width)d × %(height)d px; the deliverable is %(want_w)s × "
-                  "%(want_h)s px.")
+                _(
+                    "The file is %(width)d × %(height)d px; the deliverable is %(want_w)s × "
+                    "%(want_h)s px."
+                )
                 % {"width": width, "height": height, "want_w": want_w, "want_h": want_h}
             ]
         return []
-    tolerance = float(preset.get("aspect_tolerance", ASPECT_TOLERANCE)) if preset else \
-        ASPECT_TOLERANCE
+    tolerance = (
+        float(preset.get("aspect_tolerance", ASPECT_TOLERANCE)) if preset else ASPECT_TOLERANCE
+    )
     wanted = float(Decimal(str(want_w)) / Decimal(str(want_h)))
     actual = width / height
     if abs(actual - wanted) / wanted > tolerance:
         return [
-            _("The file's proportions (%(width)d × %(height)d) differ from the deliverable's "
-              "(%(want_w)s × %(want_h)s %(unit)s).")
-            % {"width": width, "height": height, "want_w": want_w, "want_h": want_h,
-               "unit": unit}
+            _(
+                "The file's proportions (%(width)d × %(height)d) differ from the deliverable's "
+                "(%(want_w)s × %(want_h)s %(unit)s)."
+            )
+            % {"width": width, "height": height, "want_w": want_w, "want_h": want_h, "unit": unit}
         ]
     return []
 
 
-def deliver(uploaded, *, order: VisualOrder, deliverable: Deliverable, languages: list[str],
-            user, brandbook) -> Delivery:
+def deliver(
+    uploaded, *, order: VisualOrder, deliverable: Deliverable, languages: list[str], user, brandbook
+) -> Delivery:
     """Check one uploaded file and store it as a delivery, or raise DeliveryRefused."""
     try:
-        data = read_bounded(uploaded)
-    except UploadRefused as refusal:
+        data = uploads.read_bounded(uploaded)
+    except uploads.UploadRefused as refusal:
         raise DeliveryRefused(str(refusal)) from refusal
     if not data:
         raise DeliveryRefused(_("%(name)s is empty.") % {"name": uploaded.name})
@@ -125,8 +135,8 @@ def deliver(uploaded, *, order: VisualOrder, deliverable: Deliverable, languages
     if preset_slug and (brandbook_data is None or preset_in(brandbook_data, preset_slug) is None):
         preset_slug = ""
     try:
-        report = check_bytes(data, uploaded.name, brandbook, preset_slug)
-    except UploadRefused as refusal:
+        report = uploads.check_bytes(data, uploaded.name, brandbook, preset_slug)
+    except uploads.UploadRefused as refusal:
         raise DeliveryRefused(str(refusal)) from refusal
     lang = _lang()
     if report.verdict == "rejected":
@@ -208,8 +218,12 @@ class Fulfilment:
     @property
     def rows(self) -> list[dict]:
         return [
-            {"lang": code, "needed": count, "have": min(self.have.get(code, 0), count),
-             "done": self.have.get(code, 0) >= count}
+            {
+                "lang": code,
+                "needed": count,
+                "have": min(self.have.get(code, 0), count),
+                "done": self.have.get(code, 0) >= count,
+            }
             for code, count in self.needed.items()
         ]
 

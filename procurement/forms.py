@@ -9,7 +9,7 @@ the same order cannot silently overwrite each other.
 from __future__ import annotations
 
 import re
-from decimal import Decimal, InvalidOperation
+from decimal import Decimal
 
 from django import forms
 from django.db import transaction
@@ -108,7 +108,10 @@ class VisualOrderForm(forms.ModelForm):
         label=_("Reference assets from the library"),
         queryset=Asset.objects.none(),
         required=False,
-        help_text=_("Visuals the designer should look at: earlier work, a campaign's look."),
+        help_text=_(
+            "Visuals the designer should look at: earlier work, a campaign's look. The "
+            "documents name only approved assets."
+        ),
         error_messages={
             "invalid_choice": _("That asset is not in the library, or you cannot see it."),
         },
@@ -143,7 +146,9 @@ class VisualOrderForm(forms.ModelForm):
             "background": forms.Textarea(attrs={"rows": 4}),
             "audience": forms.Textarea(attrs={"rows": 3}),
             "accessibility_needs": forms.Textarea(attrs={"rows": 3}),
-            **{f"message_{code}": forms.Textarea(attrs={"rows": 2, "lang": code}) for code in LANGS},
+            **{
+                f"message_{code}": forms.Textarea(attrs={"rows": 2, "lang": code}) for code in LANGS
+            },
             "contact_phone": forms.TextInput(attrs={"autocomplete": "tel"}),
             "contact_email": forms.EmailInput(attrs={"autocomplete": "email"}),
         }
@@ -175,8 +180,10 @@ class VisualOrderForm(forms.ModelForm):
         }
 
     GROUPS = (
-        (_("What is ordered"), ("title_et", "title_en", "title_ru", "unit", "purpose",
-                                "background", "audience")),
+        (
+            _("What is ordered"),
+            ("title_et", "title_en", "title_ru", "unit", "purpose", "background", "audience"),
+        ),
         (_("Key message"), ("message_et", "message_en", "message_ru")),
         (_("Time and money"), ("deadline", "estimated_value_eur", "cpv_codes")),
         (_("References and accessibility"), ("reference_assets", "accessibility_needs")),
@@ -251,7 +258,10 @@ class DeliverableForm(forms.ModelForm):
         help_text=_("A channel size from the brand kit; or leave empty and give a custom size."),
     )
     width = forms.DecimalField(
-        label=_("Width"), required=False, min_value=Decimal("0.01"), max_digits=8,
+        label=_("Width"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=8,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 7}),
         error_messages={
@@ -260,7 +270,10 @@ class DeliverableForm(forms.ModelForm):
         },
     )
     height = forms.DecimalField(
-        label=_("Height"), required=False, min_value=Decimal("0.01"), max_digits=8,
+        label=_("Height"),
+        required=False,
+        min_value=Decimal("0.01"),
+        max_digits=8,
         decimal_places=2,
         widget=forms.TextInput(attrs={"inputmode": "decimal", "size": 7}),
         error_messages={
@@ -284,8 +297,17 @@ class DeliverableForm(forms.ModelForm):
 
     class Meta:
         model = Deliverable
-        fields = ["kind", "preset_slug", "width", "height", "unit", "formats", "languages",
-                  "quantity", "notes"]
+        fields = [
+            "kind",
+            "preset_slug",
+            "width",
+            "height",
+            "unit",
+            "formats",
+            "languages",
+            "quantity",
+            "notes",
+        ]
         widgets = {
             "notes": forms.Textarea(attrs={"rows": 2}),
             "quantity": forms.NumberInput(attrs={"min": 1, "size": 4}),
@@ -306,8 +328,10 @@ class DeliverableForm(forms.ModelForm):
         choices = [("", _("Custom size"))] + [
             (slug, f"{p.name} ({p.size_text})") for slug, p in self.presets.items()
         ]
-        if self.instance.pk and self.instance.preset_slug and (
-            self.instance.preset_slug not in self.presets
+        if (
+            self.instance.pk
+            and self.instance.preset_slug
+            and (self.instance.preset_slug not in self.presets)
         ):
             choices.append((self.instance.preset_slug, self.instance.preset_slug))
         self.fields["preset_slug"].choices = choices
@@ -349,8 +373,10 @@ class DeliverableForm(forms.ModelForm):
         else:
             if width is None or height is None:
                 raise forms.ValidationError(
-                    _("A custom size needs both a width and a height (or choose a channel "
-                      "preset)."),
+                    _(
+                        "A custom size needs both a width and a height (or choose a channel "
+                        "preset)."
+                    ),
                     code="size_incomplete",
                 )
             if unit == "px":
@@ -450,7 +476,9 @@ class OrderForms:
         extra = EDIT_EXTRA_ROWS if instance is not None else ORDER_EXTRA_ROWS
         self.order = VisualOrderForm(data, instance=instance, user=user)
         self.deliverables = DeliverableFormSet(
-            data, instance=parent, prefix="deliverables",
+            data,
+            instance=parent,
+            prefix="deliverables",
             form_kwargs={"brandbook": brandbook},
         )
         self.milestones = MilestoneFormSet(data, instance=parent, prefix="milestones")
@@ -541,14 +569,19 @@ class DeliveryForm(forms.Form):
         },
     )
 
-    def __init__(self, *args, order: VisualOrder, **kwargs):
+    def __init__(self, *args, order: VisualOrder, brandbook=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         self.order = order
+        presets = {p.slug: p for p in brandbook.presets.all()} if brandbook else {}
         deliverables = list(order.deliverables.all())
         self.by_pk = {str(d.pk): d for d in deliverables}
         self.fields["deliverable"].choices = [("", "—")] + [
-            (str(d.pk), f"{index}. {d.get_kind_display()} {d.size_text}")
+            (
+                str(d.pk),
+                f"{index}. {d.get_kind_display()}, {_size_label(d, presets)}, "
+                f"{', '.join(d.languages).upper()}",
+            )
             for index, d in enumerate(deliverables, start=1)
         ]
         _required(self)
@@ -557,8 +590,8 @@ class DeliveryForm(forms.Form):
         return self.by_pk[self.cleaned_data["deliverable"]]
 
 
-def decimal_or_none(value) -> Decimal | None:
-    try:
-        return Decimal(str(value))
-    except (InvalidOperation, ValueError):
-        return None
+def _size_label(deliverable: Deliverable, presets: dict) -> str:
+    preset = presets.get(deliverable.preset_slug)
+    if preset is not None:
+        return str(preset)  # "Facebook link image (1200 × 628 px)"
+    return deliverable.size_text

@@ -12,7 +12,10 @@ from __future__ import annotations
 
 import hashlib
 import logging
+import tempfile
 from collections import defaultdict
+from contextlib import contextmanager
+from pathlib import Path
 
 from django.conf import settings
 from django.core.files.base import ContentFile
@@ -37,40 +40,51 @@ BRIEF_LANGS = ("et", "en", "ru")
 TENDER_LANGS = ("et", "en")
 MAX_ERROR_CHARS = 2000
 
-# Which tender document a file of the set is, from words in its file name.
+# Which tender document a file of the set is: by the documents module's table of file names
+# (procurement.documents.tender.DOCUMENTS), else by words in the name.
+TENDER_KEYS = {
+    "specification": DocumentKind.TENDER_SPEC,
+    "criteria": DocumentKind.TENDER_CRITERIA,
+    "offer_form": DocumentKind.TENDER_OFFER_FORM,
+    "contract_terms": DocumentKind.TENDER_CONTRACT,
+}
 TENDER_FILE_WORDS = {
-    DocumentKind.TENDER_SPEC: ("spec", "tehniline", "kirjeldus"),
-    DocumentKind.TENDER_CRITERIA: ("criteria", "kriteer", "hindamis", "kvalifits"),
-    DocumentKind.TENDER_OFFER_FORM: ("offer", "pakkumus", "vorm"),
+    DocumentKind.TENDER_SPEC: ("specification", "tehniline-kirjeldus"),
+    DocumentKind.TENDER_CRITERIA: ("criteria", "qualification", "evaluation", "hindamine"),
+    DocumentKind.TENDER_OFFER_FORM: ("offer", "pakkumus"),
     DocumentKind.TENDER_CONTRACT: ("contract", "leping"),
 }
 
 
 class GenerationRefused(Exception):
-    pass
+    """Nothing can be made: `reason` is "language", "brandbook" or "route"."""
+
+    def __init__(self, reason: str):
+        super().__init__(reason)
+        self.reason = reason
 
 
 def current_brandbook() -> Brandbook | None:
     return Brandbook.objects.current(settings.BRANDKIT_DEFAULT_BRANDBOOK)
 
 
-def brief_languages() -> tuple[str, ...]:
-    """Languages a brief can be made in: the documents module may say which it has."""
+def _document_languages(document: str, default: tuple[str, ...]) -> tuple[str, ...]:
+    """The languages the documents module has templates for (its DOCUMENT_LANGUAGES table);
+    the default while the module is not there."""
     try:
-        from procurement.documents import brief
+        from procurement.documents.labels import DOCUMENT_LANGUAGES
     except ImportError:
-        return BRIEF_LANGS
-    langs = getattr(brief, "LANGUAGES", None) or getattr(brief, "LANGS", None)
-    return tuple(code for code in BRIEF_LANGS if code in langs) if langs else BRIEF_LANGS
+        return default
+    langs = DOCUMENT_LANGUAGES.get(document) or default
+    return tuple(code for code in BRIEF_LANGS if code in langs)
+
+
+def brief_languages() -> tuple[str, ...]:
+    return _document_languages("brief", BRIEF_LANGS)
 
 
 def tender_languages() -> tuple[str, ...]:
-    try:
-        from procurement.documents import tender
-    except ImportError:
-        return TENDER_LANGS
-    langs = getattr(tender, "LANGUAGES", None) or getattr(tender, "LANGS", None)
-    return tuple(code for code in BRIEF_LANGS if code in langs) if langs else TENDER_LANGS
+    return _document_languages("tender", TENDER_LANGS)
 
 
 def latest_documents(order: VisualOrder) -> list[Document]:
@@ -105,13 +119,15 @@ def request_documents(order: VisualOrder, kinds, lang: str, user) -> tuple[list[
     """
     brandbook = current_brandbook()
     if brandbook is None:
-        raise GenerationRefused("no brandbook")
+        raise GenerationRefused("brandbook")
     with transaction.atomic():
         locked = VisualOrder.objects.select_for_update().get(pk=order.pk)
         existing = [_up_to_date(locked, kind, lang, brandbook) for kind in kinds]
         if all(existing):
             return existing, False
         data = locked.to_document_data(lang, brandbook.to_data())
+        if data["procurement_route"] is None:
+            raise GenerationRefused("route")
         created = []
         for kind in kinds:
             last = locked.documents.filter(kind=kind, lang=lang).aggregate(n=Max("version"))["n"]
@@ -140,13 +156,13 @@ def request_documents(order: VisualOrder, kinds, lang: str, user) -> tuple[list[
 
 def request_brief(order: VisualOrder, lang: str, user):
     if lang not in brief_languages():
-        raise GenerationRefused(lang)
+        raise GenerationRefused("language")
     return request_documents(order, [DocumentKind.BRIEF], lang, user)
 
 
 def request_tender_set(order: VisualOrder, lang: str, user):
     if lang not in tender_languages():
-        raise GenerationRefused(lang)
+        raise GenerationRefused("language")
     return request_documents(order, list(TENDER_KINDS), lang, user)
 
 
@@ -169,7 +185,9 @@ def render_documents(document_ids: list[int]) -> None:
         try:
             from procurement.documents.brief import render_brief
 
-            pdf = render_brief(doc.order_data, _brandbook_data(doc), doc.lang)
+            book = _brandbook(doc)
+            with logo_files(book) as logo_dir:
+                pdf = render_brief(doc.order_data, book.to_data(), doc.lang, logo_dir=logo_dir)
             _finish(doc, pdf)
         except Exception as exc:
             _fail(doc, exc)
@@ -177,15 +195,42 @@ def render_documents(document_ids: list[int]) -> None:
         _render_tender_group(group)
 
 
-def _brandbook_data(doc: Document) -> dict:
+def _brandbook(doc: Document) -> Brandbook:
     book = doc.brandbook or current_brandbook()
     if book is None:
-        raise GenerationRefused("no brandbook")
-    return book.to_data()
+        raise GenerationRefused("brandbook")
+    return book
 
 
-def tender_kind_for(filename: str) -> str | None:
+@contextmanager
+def logo_files(book: Brandbook):
+    """A temporary folder holding the brandbook's logo files under the names its data uses
+    (the variant's "file"), copied from media storage, so rendering works the same with local
+    files and object storage. A name that would leave the folder is skipped."""
+    with tempfile.TemporaryDirectory(prefix="brandkit-logos-") as folder:
+        base = Path(folder).resolve()
+        for logo in book.logos.prefetch_related("variants"):
+            for variant in logo.variants.all():
+                name = variant.source_name or variant.file.name.rsplit("/", 1)[-1]
+                target = (base / name).resolve()
+                if not target.is_relative_to(base) or not variant.file:
+                    continue
+                target.parent.mkdir(parents=True, exist_ok=True)
+                with variant.file.open("rb") as handle:
+                    target.write_bytes(handle.read())
+        yield base
+
+
+def tender_kind_for(filename: str, lang: str) -> str | None:
     name = filename.lower()
+    try:
+        from procurement.documents.tender import DOCUMENTS
+    except ImportError:
+        DOCUMENTS = ()  # noqa: N806
+    for key, _template, _title, names in DOCUMENTS:
+        part = names.get(lang)
+        if part and name.endswith(f"{part}.pdf") and key in TENDER_KEYS:
+            return TENDER_KEYS[key]
     for kind, words in TENDER_FILE_WORDS.items():
         if any(word in name for word in words):
             return kind
@@ -197,10 +242,14 @@ def _render_tender_group(group: list[Document]) -> None:
     try:
         from procurement.documents.tender import render_tender_set, zip_set
 
-        files = render_tender_set(first.order_data, _brandbook_data(first), first.lang)
+        book = _brandbook(first)
+        with logo_files(book) as logo_dir:
+            files = render_tender_set(
+                first.order_data, book.to_data(), first.lang, logo_dir=logo_dir
+            )
         by_kind: dict[str, bytes] = {}
         for filename, data in files.items():
-            kind = tender_kind_for(filename)
+            kind = tender_kind_for(filename, first.lang)
             if kind is not None and kind not in by_kind:
                 by_kind[kind] = data
         archive = zip_set(files)
@@ -238,7 +287,7 @@ def _finish(doc: Document, data: bytes) -> None:
                 order=doc.order.number,
                 kind=doc.kind,
                 lang=doc.lang,
-                version=doc.version,
+                document_version=doc.version,
                 order_revision=doc.order_revision,
                 sha256=doc.sha256,
             )
@@ -260,6 +309,6 @@ def _fail(doc: Document, exc: Exception) -> None:
         order=doc.order.number,
         kind=doc.kind,
         lang=doc.lang,
-        version=doc.version,
+        document_version=doc.version,
         failed=message,
     )

@@ -178,6 +178,9 @@ class OrderCounter(models.Model):
             models.UniqueConstraint(fields=["prefix", "year"], name="order_counter_per_year")
         ]
 
+    def __str__(self) -> str:
+        return f"{self.prefix}-{self.year}: {self.last}"
+
 
 def order_prefix() -> str:
     return settings.BRANDKIT_DEFAULT_BRANDBOOK.upper()[:10]
@@ -213,8 +216,9 @@ class VisualOrder(models.Model):
         on_delete=models.PROTECT,
         related_name="visual_orders",
     )
-    unit = models.CharField(_("unit"), max_length=200, blank=True,
-                            help_text=_("Your department or team."))
+    unit = models.CharField(
+        _("unit"), max_length=200, blank=True, help_text=_("Your department or team.")
+    )
     title_et = models.CharField(_("title (Estonian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
@@ -272,6 +276,16 @@ class VisualOrder(models.Model):
         self.refresh_from_db(fields=["revision", "updated_at"])
         return self.revision
 
+    def document_references(self):
+        """The reference assets named in documents: only approved ones, which everyone who
+        may read the documents can see in the library (a draft stays between its owner and
+        the web managers)."""
+        from brandkit.library.models import AssetStatus
+
+        return self.reference_assets.filter(
+            status=AssetStatus.APPROVED, current_version__isnull=False
+        ).order_by("pk")
+
     def route(self, on_date: datetime.date | None = None):
         from procurement.thresholds import route_for
 
@@ -290,7 +304,9 @@ class VisualOrder(models.Model):
             route = {
                 "slug": row.route,
                 "name": row.name_in(lang),
-                "threshold_eur": None if row.route == Route.LOW_VALUE else f"{row.threshold_eur:.2f}",
+                "threshold_eur": None
+                if row.route == Route.LOW_VALUE
+                else f"{row.threshold_eur:.2f}",
                 "legal_source": row.legal_source,
                 "applies_from": row.applies_from.isoformat(),
             }
@@ -302,7 +318,7 @@ class VisualOrder(models.Model):
                 "title": _localised(asset, "title", lang),
                 "url": base_url + reverse("library:asset", args=[asset.public_id]),
             }
-            for asset in self.reference_assets.all().order_by("pk")
+            for asset in self.document_references()
         ]
         owner = self.owner
         return {
@@ -364,10 +380,8 @@ class Deliverable(models.Model):
     order = models.ForeignKey(VisualOrder, on_delete=models.CASCADE, related_name="deliverables")
     kind = models.CharField(_("kind"), max_length=20, choices=DeliverableKind.choices)
     preset_slug = models.SlugField(_("channel preset"), max_length=50, blank=True)
-    width = models.DecimalField(_("width"), max_digits=8, decimal_places=2, null=True,
-                                blank=True)
-    height = models.DecimalField(_("height"), max_digits=8, decimal_places=2, null=True,
-                                 blank=True)
+    width = models.DecimalField(_("width"), max_digits=8, decimal_places=2, null=True, blank=True)
+    height = models.DecimalField(_("height"), max_digits=8, decimal_places=2, null=True, blank=True)
     unit = models.CharField(_("unit"), max_length=2, choices=UNITS, default="px")
     formats = models.JSONField(_("file formats"), default=json_list)
     languages = models.JSONField(_("languages"), default=json_list)
@@ -486,12 +500,17 @@ class Document(models.Model):
         _("order data"), default=dict, help_text="The order as it was when this was requested."
     )
     brandbook = models.ForeignKey(
-        "rules.Brandbook", verbose_name=_("brandbook"), on_delete=models.PROTECT, null=True,
+        "rules.Brandbook",
+        verbose_name=_("brandbook"),
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
     )
     error = models.TextField(_("error"), blank=True)
     created_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, verbose_name=_("requested by"), on_delete=models.PROTECT,
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("requested by"),
+        on_delete=models.PROTECT,
         related_name="+",
     )
     created_at = models.DateTimeField(_("requested at"), auto_now_add=True)
@@ -525,7 +544,9 @@ class Document(models.Model):
     @property
     def download_name(self) -> str:
         ext = "zip" if self.kind == DocumentKind.TENDER_ZIP else "pdf"
-        return f"{self.order.number}-{self.kind.replace('_', '-')}-{self.lang}-v{self.version}.{ext}"
+        return (
+            f"{self.order.number}-{self.kind.replace('_', '-')}-{self.lang}-v{self.version}.{ext}"
+        )
 
 
 # ---------------------------------------------------------------------------------------------
@@ -543,8 +564,12 @@ class Delivery(models.Model):
 
     order = models.ForeignKey(VisualOrder, on_delete=models.PROTECT, related_name="deliveries")
     deliverable = models.ForeignKey(
-        Deliverable, verbose_name=_("deliverable"), on_delete=models.SET_NULL, null=True,
-        blank=True, related_name="deliveries",
+        Deliverable,
+        verbose_name=_("deliverable"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="deliveries",
     )
     file = models.FileField(_("file"), upload_to=delivery_upload_to, max_length=300)
     original_name = models.CharField(_("original file name"), max_length=255)
@@ -557,7 +582,10 @@ class Delivery(models.Model):
     report = models.JSONField(_("check report"), default=dict)
     verdict = models.CharField(_("verdict"), max_length=10)
     brandbook = models.ForeignKey(
-        "rules.Brandbook", on_delete=models.PROTECT, null=True, blank=True,
+        "rules.Brandbook",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         verbose_name=_("checked against"),
     )
     uploaded_by = models.ForeignKey(

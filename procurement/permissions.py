@@ -25,6 +25,10 @@ def visible_orders(user) -> QuerySet[VisualOrder]:
     return orders.none()
 
 
+def sees_all(user) -> bool:
+    return bool(user_roles(user) & {WEB_MANAGER, PROCUREMENT})
+
+
 def can_use(user) -> bool:
     return bool(user_roles(user) & {TOPIC_OWNER, WEB_MANAGER, PROCUREMENT})
 

@@ -114,7 +114,8 @@ def test_upload_review_find_and_download(
         reverse("review:approve", args=[failing.pk]), {"revision": failing.revision}, follow=True
     )
     assert refused.status_code == 200
-    assert "error finding" in refused.content.decode() or "vea" in refused.content.decode()
+    (message,) = refused.context["messages"]
+    assert message.level_tag == "error" and "kirjaliku erandi põhjendusega" in str(message)
     failing.refresh_from_db()
     assert failing.state == "submitted"
     client.post(

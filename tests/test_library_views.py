@@ -308,6 +308,7 @@ def test_discard_removes_the_staged_upload_and_its_file(client, ska, topic_owner
 def test_a_new_version_is_just_confirmed(client, ska, topic_owner):
     asset, first = make_asset(topic_owner, ska, state="draft")
     client.force_login(topic_owner)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     upload_url = reverse("library:upload") + f"?asset={asset.public_id}"
     page = client.get(upload_url)
     assert " multiple" not in page.content.decode()

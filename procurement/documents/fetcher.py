@@ -29,7 +29,7 @@ from pathlib import Path
 from urllib.parse import urlsplit
 from urllib.request import url2pathname
 
-from weasyprint.urls import default_url_fetcher
+from procurement.documents.weasy import default_url_fetcher
 
 MIME_TYPES = {
     ".css": "text/css",

@@ -48,24 +48,25 @@ def to_decimal(value) -> Decimal:
     return number
 
 
-def number(value, lang: str, digits: int = 0) -> str:
-    """1 234,5 (et, ru) or 1,234.5 (en), rounded half up to `digits` decimals."""
+def number(value, lang: str, digits: int = 0, *, group: bool = True) -> str:
+    """1 234,5 (et, ru) or 1,234.5 (en), rounded half up to `digits` decimals; `group=False`
+    leaves out the thousands separator (1920 × 600 px)."""
     _lang(lang)
     quantum = Decimal(1).scaleb(-digits)
     rounded = to_decimal(value).quantize(quantum, rounding=ROUND_HALF_UP)
     if rounded == 0:
         rounded = abs(rounded)  # no "-0,00"
-    text = f"{rounded:,.{digits}f}"
+    text = f"{rounded:,.{digits}f}" if group else f"{rounded:.{digits}f}"
     if lang == "en":
         return text
     return text.replace(",", NBSP).replace(".", ",")
 
 
-def plain_number(value, lang: str) -> str:
+def plain_number(value, lang: str, *, group: bool = True) -> str:
     """A number with as many decimals as it needs (3.0 -> "3", 18.66 -> "18,66")."""
     decimal = to_decimal(value).normalize()
     digits = max(0, -decimal.as_tuple().exponent)
-    return number(decimal, lang, digits)
+    return number(decimal, lang, digits, group=group)
 
 
 def money(value, lang: str) -> str:
@@ -108,8 +109,9 @@ def ratio(value, lang: str) -> str:
 
 
 def size(width, height, unit: str, lang: str) -> str:
-    """1200 × 628 px, 210 × 297 mm."""
-    return f"{plain_number(width, lang)}{NBSP}×{NBSP}{plain_number(height, lang)}{NBSP}{unit}"
+    """1200 × 628 px, 210 × 297 mm (no thousands separator: sizes are read as codes)."""
+    w, h = plain_number(width, lang, group=False), plain_number(height, lang, group=False)
+    return f"{w}{NBSP}×{NBSP}{h}{NBSP}{unit}"
 
 
 BYTES_WORD = {"et": "baiti", "en": "bytes", "ru": "байт"}

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from weasyprint import HTML
+from procurement.documents.weasy import HTML
 
 from procurement.documents.fetcher import ResourceFetcher
 from procurement.documents.formatting import LANGUAGES
@@ -22,6 +22,36 @@ PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
 
 class RenderError(Exception):
     """The HTML cannot make a valid document (e.g. it has no title)."""
+
+
+def stable_table_header_ids(document, pdf) -> None:
+    """WeasyPrint ``finisher``: make a tagged PDF byte-for-byte reproducible.
+
+    WeasyPrint 67 names table header cells in the structure tree after ``id()`` of Python
+    objects (``/ID (140053546911504)`` on each TH, and ``/Headers`` on each TD), so the same HTML
+    gave different bytes, and a different file identifier, on every render. Renumber them in
+    the order the objects were written (``th1``, ``th2`` …): the same order revision then gives
+    the same PDF and the same SHA-256. Objects of any other shape are left alone."""
+    names: dict[str, str] = {}
+
+    def rename(value):
+        if hasattr(value, "string"):  # a pydyf.String
+            key = str(value.string)
+            names.setdefault(key, f"th{len(names) + 1}")
+            value.string = names[key]
+
+    for obj in pdf.objects:
+        if not isinstance(obj, dict):
+            continue
+        if obj.get("S") == "/TH" and "ID" in obj:
+            rename(obj["ID"])
+    for obj in pdf.objects:
+        if not isinstance(obj, dict):
+            continue
+        attributes = obj.get("A")
+        if isinstance(attributes, dict) and isinstance(attributes.get("Headers"), list):
+            for header in attributes["Headers"]:
+                rename(header)
 
 
 def _fetcher(base_dir_for_assets: str | Path | None) -> ResourceFetcher:
@@ -51,7 +81,7 @@ def render_pdf(
     if not document.metadata.title:
         raise RenderError("the document has no <title>; PDF/A and PDF/UA readers need one")
     document.metadata.lang = lang
-    pdf = document.write_pdf(**PDF_OPTIONS)
+    pdf = document.write_pdf(finisher=stable_table_header_ids, **PDF_OPTIONS)
     fetcher.raise_if_refused()
     return pdf
 
@@ -61,5 +91,5 @@ def render_html_only_pdf(html: str, *, base_dir_for_assets: str | Path | None = 
     `render_pdf`'s checks: the benchmark's baseline."""
     fetcher = _fetcher(base_dir_for_assets)
     return HTML(string=html, base_url=static_base_url(), url_fetcher=fetcher).write_pdf(
-        **PDF_OPTIONS
+        finisher=stable_table_header_ids, **PDF_OPTIONS
     )

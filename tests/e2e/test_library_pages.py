@@ -19,8 +19,9 @@ def files(tmp_path):
 
 
 @pytest.mark.parametrize("javascript", [True, False], ids=["with-js", "without-js"])
-def test_upload_works_with_and_without_javascript(live_server, browser, ska, topic_owner, files,
-                                                  javascript):
+def test_upload_works_with_and_without_javascript(
+    live_server, browser, ska, topic_owner, files, javascript
+):
     context = browser.new_context(java_script_enabled=javascript, locale="et-EE")
     page = context.new_page()
     try:
@@ -41,12 +42,15 @@ def test_upload_works_with_and_without_javascript(live_server, browser, ska, top
         context.close()
 
 
-def test_library_pages_have_no_axe_violations(live_server, browser, page, ska, topic_owner,
-                                              web_manager):
-    asset, version = make_asset(topic_owner, ska, state="approved", manager=web_manager,
-                                data=png_bytes(FULL))
-    failing, submitted = make_asset(topic_owner, ska, state="submitted", data=red_png(FULL),
-                                    title_et="Punane")
+def test_library_pages_have_no_axe_violations(
+    live_server, browser, page, ska, topic_owner, web_manager
+):
+    asset, version = make_asset(
+        topic_owner, ska, state="approved", manager=web_manager, data=png_bytes(FULL)
+    )
+    failing, submitted = make_asset(
+        topic_owner, ska, state="submitted", data=red_png(FULL), title_et="Punane"
+    )
     staged = make_staged(topic_owner, ska, red_png(FULL), "punane.png")
     sign_in(page, live_server.url, topic_owner.username)
     for path, name in (

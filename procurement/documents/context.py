@@ -1,0 +1,472 @@
+"""Turn an order and a brandbook (plain data) into the context every document template reads.
+
+The order is the dict described in README.md; the brandbook is `brandkit.brandbooks.parse_file`
+data. This module checks the order's shape, picks the document language's texts, formats every
+number for that language, and writes the acceptance criteria from the brandbook's limits and
+the limits of brandkit's own checks, so that the brief states exactly what will be checked.
+Templates get ready-to-print strings; all of them are still escaped by autoescape.
+"""
+
+from __future__ import annotations
+
+import re
+from pathlib import Path
+
+from brandkit.checks.decode import Limits
+from brandkit.checks.dimensions import MAX_BLEED_MM, PAGE_TOLERANCE_MM
+from procurement.documents import formatting as fmt
+from procurement.documents.labels import label, language_name
+
+REQUIRED_KEYS = (
+    "number",
+    "revision",
+    "title",
+    "purpose",
+    "background",
+    "audience",
+    "messages",
+    "deliverables",
+    "deadline",
+    "milestones",
+    "estimated_value_eur",
+    "procurement_route",
+    "contact",
+    "owner",
+    "organisation",
+    "created",
+)
+ROUTES = ("low_value", "simple", "national", "international")
+HEX_RE = re.compile(r"^#[0-9A-F]{6}$")
+FORMAT_NAMES = {"png": "PNG", "jpeg": "JPEG", "webp": "WebP", "svg": "SVG", "pdf": "PDF"}
+INFOGRAPHIC_KINDS = {"infographic", "infograafika"}
+
+# Working terms used by the brief and the tender set (days, counts). Template values for
+# procurement staff to adjust per purchase: pass `terms=` to override any of them.
+DEFAULT_TERMS = {
+    "review_working_days": 5,
+    "fix_working_days": 5,
+    "payment_days": 21,
+    "offer_validity_days": 60,
+    "reference_works": 3,
+    "experience_months": 36,
+    "designer_years": 3,
+}
+
+
+class OrderDataError(ValueError):
+    """The order dict does not follow the contract in procurement/documents/README.md."""
+
+
+def check_order(order: dict) -> None:
+    if not isinstance(order, dict):
+        raise OrderDataError("the order must be a dict")
+    missing = [key for key in REQUIRED_KEYS if key not in order]
+    if missing:
+        raise OrderDataError(f"order data is missing: {', '.join(missing)}")
+    if not isinstance(order["deliverables"], list) or not order["deliverables"]:
+        raise OrderDataError("order data needs at least one deliverable")
+    route = order["procurement_route"]
+    if not isinstance(route, dict) or route.get("slug") not in ROUTES:
+        raise OrderDataError(f"procurement_route.slug must be one of {', '.join(ROUTES)}")
+    for key in ("title", "messages"):
+        if not isinstance(order[key], dict):
+            raise OrderDataError(f"order[{key!r}] must be a dict by language")
+
+
+def pick(text, lang: str) -> str:
+    """The `lang` text of a {et, en, ru} dict, falling back to Estonian, then to any."""
+    if isinstance(text, str):
+        return text
+    if not isinstance(text, dict):
+        return ""
+    for key in (lang, "et", *text):
+        if text.get(key):
+            return str(text[key])
+    return ""
+
+
+def _join(items) -> str:
+    return ", ".join(str(item) for item in items)
+
+
+def _formats(formats) -> str:
+    return ", ".join(FORMAT_NAMES.get(str(f).lower(), str(f).upper()) for f in formats)
+
+
+def _safe_hex(value: str) -> str:
+    """A colour is printed into a style attribute: only #RRGGBB may get there."""
+    hex_code = str(value).upper()
+    if not HEX_RE.match(hex_code):
+        raise ValueError(f"brandbook colour {value!r} is not #RRGGBB")
+    return hex_code
+
+
+def _palette(brandbook: dict, lang: str) -> list[dict]:
+    rows = []
+    for colour in brandbook["colour"]["colours"]:
+        hex_code = _safe_hex(colour["hex"])
+        rgb = colour.get("rgb") or [int(hex_code[i : i + 2], 16) for i in (1, 3, 5)]
+        cmyk = colour.get("cmyk")
+        rows.append(
+            {
+                "name": pick(colour.get("name"), lang) or colour["slug"],
+                "hex": hex_code,
+                "rgb": ", ".join(str(int(v)) for v in rgb),
+                "cmyk": ", ".join(fmt.plain_number(v, lang) for v in cmyk) if cmyk else "",
+                "pantone": colour.get("pantone", ""),
+                "roles": _join(label(lang, f"role.{r}", default=r) for r in colour["roles"]),
+                "confirmed": bool(colour.get("confirmed", True)),
+            }
+        )
+    return rows
+
+
+def _typefaces(brandbook: dict, lang: str) -> list[dict]:
+    return [
+        {
+            "family": face["family"],
+            "roles": _join(label(lang, f"role.{r}", default=r) for r in face.get("roles", [])),
+            "weights": ", ".join(str(w) for w in face.get("weights", [])),
+            "fallbacks": ", ".join(face.get("fallbacks", [])),
+            "licence": face.get("licence", ""),
+            "confirmed": bool(face.get("confirmed", True)),
+        }
+        for face in brandbook["typography"]["typefaces"]
+    ]
+
+
+def _logo_variant_path(logo_dir: Path | None, variant: dict) -> Path | None:
+    """The variant's file if it exists inside `logo_dir` (the fetcher checks again)."""
+    if logo_dir is None:
+        return None
+    base = Path(logo_dir).resolve()
+    path = (base / variant["file"]).resolve()
+    if not path.is_relative_to(base) or not path.is_file():
+        return None
+    return path
+
+
+def _pick_variant(logo: dict, lang: str) -> dict:
+    variants = logo["variants"]
+    for wanted in (
+        lambda v: v.get("language") == lang and v.get("tone", "positive") == "positive",
+        lambda v: v.get("language") == "et" and v.get("tone", "positive") == "positive",
+        lambda v: v.get("tone", "positive") == "positive",
+    ):
+        found = [v for v in variants if wanted(v)]
+        if found:
+            return found[0]
+    return variants[0]
+
+
+def _logos(brandbook: dict, lang: str, logo_dir: Path | None) -> list[dict]:
+    rows = []
+    for logo in brandbook.get("logos", []):
+        name = pick(logo.get("name"), lang) or logo["slug"]
+        variant = _pick_variant(logo, lang)
+        path = _logo_variant_path(logo_dir, variant)
+        image = None
+        if path is not None:
+            image = {
+                "src": path.as_uri(),
+                "alt": label(lang, "logos.alt", name=name, variant=variant["slug"]),
+            }
+        rows.append(
+            {
+                "name": name,
+                "usage": pick(logo.get("usage"), lang) or "—",
+                "clear_space": fmt.percent(logo.get("clear_space", 0), lang),
+                "min_width_px": logo.get("min_width_px"),
+                "min_height_mm": (
+                    fmt.plain_number(logo["min_height_mm"], lang)
+                    if logo.get("min_height_mm")
+                    else None
+                ),
+                "variants": ", ".join(v["slug"] for v in logo["variants"]),
+                "confirmed": bool(logo.get("confirmed", True)),
+                "image": image,
+            }
+        )
+    return rows
+
+
+def _header_logo(logos: list[dict]) -> dict | None:
+    for logo in logos:
+        if logo["image"]:
+            return logo["image"]
+    return None
+
+
+def _preset_row(preset: dict, lang: str) -> dict:
+    unit = preset.get("unit", "px")
+    size = fmt.size(preset["width"], preset["height"], unit, lang)
+    if preset.get("match", "exact") == "exact":
+        match = label(lang, "presets.match_exact", size=size)
+    else:
+        ratio = fmt.number(fmt.to_decimal(preset["width"]) / fmt.to_decimal(preset["height"]), lang, 3)
+        match = label(
+            lang,
+            "presets.match_aspect",
+            ratio=ratio,
+            tolerance=fmt.percent(preset.get("aspect_tolerance", 0.01), lang),
+        )
+    printing = []
+    if preset.get("min_dpi"):
+        printing.append(label(lang, "presets.min_dpi", dpi=preset["min_dpi"]))
+    if unit == "mm":
+        printing.append(
+            label(
+                lang,
+                "presets.bleed",
+                tolerance=fmt.plain_number(PAGE_TOLERANCE_MM, lang),
+                bleed=fmt.plain_number(MAX_BLEED_MM, lang),
+            )
+        )
+    printing.append(
+        label(lang, f"presets.colour_space.{_colour_space(preset)}")
+    )
+    return {
+        "slug": preset["slug"],
+        "name": pick(preset.get("name"), lang) or preset["slug"],
+        "size": size,
+        "match": match,
+        "formats": _formats(preset["formats"]),
+        "max_bytes": fmt.byte_size(preset["max_bytes"], lang) if preset.get("max_bytes") else "",
+        "print": "; ".join(printing),
+        "confirmed": bool(preset.get("confirmed", True)),
+    }
+
+
+def _colour_space(preset: dict) -> str:
+    """What brandkit's metadata check expects: web and social presets are always sRGB."""
+    if preset.get("channel") in ("web", "social"):
+        return "srgb"
+    return preset.get("colour_space", "srgb")
+
+
+def _deliverables(order: dict, brandbook: dict, lang: str) -> tuple[list[dict], list[dict], bool]:
+    presets = {p["slug"]: p for p in brandbook["presets"]}
+    rows, used, custom = [], [], False
+    for index, item in enumerate(order["deliverables"], start=1):
+        slug = item.get("preset")
+        preset = presets.get(slug) if slug else None
+        if slug and preset is None:
+            raise OrderDataError(f"deliverable {index}: preset {slug!r} is not in the brandbook")
+        if preset is not None and preset not in used:
+            used.append(preset)
+        if preset is None:
+            custom = True
+        width = item.get("width") or (preset or {}).get("width")
+        height = item.get("height") or (preset or {}).get("height")
+        unit = item.get("unit") or (preset or {}).get("unit", "px")
+        if not width or not height:
+            raise OrderDataError(f"deliverable {index}: a size or a preset is required")
+        languages = list(item.get("languages") or [])
+        quantity = int(item.get("quantity", 1))
+        kind = str(item.get("kind", ""))
+        rows.append(
+            {
+                "index": index,
+                "kind_slug": kind,
+                "kind": label(lang, f"kind.{kind}", default=kind),
+                "preset_slug": slug or "",
+                "preset_name": pick(preset.get("name"), lang) if preset else "",
+                "size": fmt.size(width, height, unit, lang),
+                "formats": _formats(item.get("formats") or (preset or {}).get("formats", [])),
+                "languages": ", ".join(language_name(lang, code) for code in languages) or "—",
+                "language_codes": languages,
+                "quantity": quantity,
+                "files": quantity * max(1, len(languages)),
+                "notes": item.get("notes") or "",
+            }
+        )
+    return rows, [_preset_row(p, lang) for p in used], custom
+
+
+def _acceptance(brandbook: dict, lang: str, limits: Limits) -> list[dict]:
+    """One row per check code brandkit runs on a delivered file, with the brandbook's numbers."""
+    colour = brandbook["colour"]
+    access = brandbook["accessibility"]
+    faces = brandbook["typography"]["typefaces"]
+    families = ", ".join(f["family"] for f in faces)
+    fallbacks = ", ".join(dict.fromkeys(fb for f in faces for fb in f.get("fallbacks", [])))
+
+    def row(code: str, severity: str, key: str, **values) -> dict:
+        return {"code": code, "severity": severity, "text": label(lang, key, **values)}
+
+    megapixels = fmt.plain_number(limits.max_pixels / 1_000_000, lang)
+    return [
+        row(
+            "file.*",
+            "rejected",
+            "accept.file",
+            max_bytes=fmt.byte_size(limits.max_bytes, lang),
+            megapixels=megapixels,
+        ),
+        row("svg.unsafe", "rejected", "accept.svg_unsafe"),
+        row("pdf.unsafe", "rejected", "accept.pdf_unsafe"),
+        row(
+            "dimensions.size_mismatch",
+            "error",
+            "accept.size_mismatch",
+            tolerance=fmt.plain_number(PAGE_TOLERANCE_MM, lang),
+            bleed=fmt.plain_number(MAX_BLEED_MM, lang),
+        ),
+        row("dimensions.aspect_mismatch", "error", "accept.aspect_mismatch"),
+        row("dimensions.format_not_allowed", "error", "accept.format_not_allowed"),
+        row("dimensions.file_too_large_for_preset", "error", "accept.file_too_large"),
+        row("dimensions.low_resolution", "error", "accept.low_resolution"),
+        row(
+            "colour.off_palette",
+            "error",
+            "accept.off_palette",
+            tolerance=fmt.plain_number(colour["tolerance_de2000"], lang),
+            share=fmt.percent(colour.get("max_off_palette", 0.02), lang),
+            neutrals=(
+                label(
+                    lang,
+                    "accept.neutrals_allowed",
+                    chroma=fmt.plain_number(colour.get("neutral_chroma", 5.0), lang),
+                )
+                if colour.get("neutrals", True)
+                else label(lang, "accept.neutrals_not_allowed")
+            ),
+        ),
+        row(
+            "typography.disallowed_font",
+            "error",
+            "accept.disallowed_font",
+            families=families,
+            fallbacks=fallbacks or "—",
+        ),
+        row("typography.not_embedded", "error", "accept.not_embedded"),
+        row(
+            "typography.too_small",
+            "error",
+            "accept.too_small",
+            px=fmt.plain_number(brandbook["typography"].get("min_text_px", 14), lang),
+        ),
+        row(
+            "contrast.insufficient",
+            "error",
+            "accept.contrast",
+            text=fmt.ratio(access["text_contrast"], lang),
+            large=fmt.ratio(access["large_text_contrast"], lang),
+            px=fmt.plain_number(access.get("large_text_px", 24), lang),
+            bold_px=fmt.plain_number(access.get("large_bold_text_px", 18.66), lang),
+        ),
+        row("metadata.location", "warning", "accept.location"),
+        row("metadata.personal_data", "warning", "accept.personal_data"),
+        row("metadata.colour_space", "warning", "accept.colour_space"),
+    ]
+
+
+def _timeline(order: dict, lang: str) -> list[dict]:
+    items = []
+    for milestone in order.get("milestones") or []:
+        items.append((fmt.to_date(milestone["date"]), str(milestone.get("what", "")), False))
+    items.append((fmt.to_date(order["deadline"]), label(lang, "timeline.deadline"), True))
+    items.sort(key=lambda item: (item[0], item[2]))
+    return [{"date": fmt.date(d, lang), "what": what, "final": final} for d, what, final in items]
+
+
+def _route(order: dict, lang: str) -> dict:
+    route = order["procurement_route"]
+    threshold = route.get("threshold_eur")
+    applies = route.get("applies_from")
+    return {
+        "slug": route["slug"],
+        "name": pick(route.get("name"), lang) or route["slug"],
+        "threshold": fmt.money(threshold, lang) if threshold not in (None, "") else "",
+        "legal_source": route.get("legal_source") or "—",
+        "applies_from": fmt.date(applies, lang) if applies else "—",
+    }
+
+
+def _messages(order: dict, lang: str) -> list[dict]:
+    messages = order["messages"]
+    ordered = [lang] + [code for code in ("et", "en", "ru") if code != lang]
+    return [
+        {"lang": code, "lang_name": language_name(lang, code), "text": messages[code]}
+        for code in ordered
+        if messages.get(code)
+    ]
+
+
+def _file_name_example(order: dict, deliverables: list[dict]) -> str:
+    first = deliverables[0]
+    number = re.sub(r"[^A-Za-z0-9._-]+", "-", str(order["number"])) or "ORDER"
+    code = (first["language_codes"] or ["et"])[0]
+    preset = first["preset_slug"] or "custom"
+    return f"{number}_01_{code}_{preset}.png"
+
+
+def build_context(
+    order: dict,
+    brandbook: dict,
+    lang: str,
+    *,
+    doc_title: str,
+    logo_dir: str | Path | None = None,
+    terms: dict | None = None,
+    limits: Limits | None = None,
+) -> dict:
+    """Everything a document template reads. Raises OrderDataError for a malformed order."""
+    check_order(order)
+    logo_path = Path(logo_dir) if logo_dir is not None else None
+    deliverables, presets, custom = _deliverables(order, brandbook, lang)
+    palette = _palette(brandbook, lang)
+    logos = _logos(brandbook, lang, logo_path)
+    access = brandbook["accessibility"]
+    alt_codes = list(dict.fromkeys(c for d in deliverables for c in d["language_codes"]))
+    created = fmt.to_date(order["created"])
+    colour = brandbook["colour"]
+    return {
+        "lang": lang,
+        "doc_title": doc_title,
+        "order": order,
+        "title": pick(order["title"], lang) or str(order["number"]),
+        "organisation": order["organisation"],
+        "owner": order["owner"],
+        "contact": order["contact"],
+        "created": fmt.date(created, lang),
+        "created_iso": created.isoformat(),
+        "deadline": fmt.date(order["deadline"], lang),
+        "value": fmt.money(order["estimated_value_eur"], lang),
+        "route": _route(order, lang),
+        "cpv": order.get("cpv") or [],
+        "messages": _messages(order, lang),
+        "deliverables": deliverables,
+        "total_files": sum(d["files"] for d in deliverables),
+        "reference_assets": order.get("reference_assets") or [],
+        "presets": presets,
+        "custom_sizes": custom,
+        "palette": palette,
+        "palette_unconfirmed": any(not c["confirmed"] for c in palette),
+        "colour": {
+            "tolerance": fmt.plain_number(colour["tolerance_de2000"], lang),
+            "max_off_palette": fmt.percent(colour.get("max_off_palette", 0.02), lang),
+            "neutrals": bool(colour.get("neutrals", True)),
+            "neutral_chroma": fmt.plain_number(colour.get("neutral_chroma", 5.0), lang),
+        },
+        "typefaces": _typefaces(brandbook, lang),
+        "min_text_px": fmt.plain_number(brandbook["typography"].get("min_text_px", 14), lang),
+        "logos": logos,
+        "logo": _header_logo(logos),
+        "access": {
+            "text": fmt.ratio(access["text_contrast"], lang),
+            "large": fmt.ratio(access["large_text_contrast"], lang),
+            "non_text": fmt.ratio(access["non_text_contrast"], lang),
+            "large_px": fmt.plain_number(access.get("large_text_px", 24), lang),
+            "large_bold_px": fmt.plain_number(access.get("large_bold_text_px", 18.66), lang),
+            "alt_text_required": bool(access.get("alt_text_required", True)),
+            "long_description": bool(access.get("long_description_for_infographics", True)),
+        },
+        "alt_languages": ", ".join(language_name(lang, c) for c in alt_codes) or "—",
+        "has_infographic": any(d["kind_slug"] in INFOGRAPHIC_KINDS for d in deliverables),
+        "acceptance": _acceptance(brandbook, lang, limits or Limits()),
+        "timeline": _timeline(order, lang),
+        "terms": {**DEFAULT_TERMS, **(terms or {})},
+        "file_name_example": _file_name_example(order, deliverables),
+        "brandbook": {"name": brandbook["name"], "version": brandbook.get("version", "")},
+    }

@@ -1,0 +1,1319 @@
+"""Document text per language: headings, table headers and the standard clauses.
+
+Estonian and English cover every document; Russian covers the brief (the tender set is
+Estonian and English only). Texts with ``{name}`` fields are filled by `label` with values the
+caller has already formatted for the language. Output is escaped by the Jinja environment, so
+texts are plain text: no markup.
+"""
+
+from __future__ import annotations
+
+DOCUMENT_LANGUAGES = {"brief": ("et", "en", "ru"), "tender": ("et", "en")}
+
+LANGUAGE_NAMES = {
+    "et": {"et": "eesti", "en": "inglise", "ru": "vene"},
+    "en": {"et": "Estonian", "en": "English", "ru": "Russian"},
+    "ru": {"et": "эстонский", "en": "английский", "ru": "русский"},
+}
+
+
+class MissingLabel(KeyError):
+    """A template asked for a text that the language does not have."""
+
+
+ET: dict[str, str] = {
+    # Shared: footer, title block, common words
+    "footer.version": "versioon",
+    "footer.page": "lk",
+    "meta.caption": "Dokumendi andmed",
+    "meta.number": "Dokumendi number",
+    "meta.version": "Versioon (tellimuse redaktsioon)",
+    "meta.created": "Koostatud",
+    "meta.client": "Tellija",
+    "meta.owner": "Tellimuse koostaja",
+    "meta.deadline": "Tähtaeg",
+    "meta.brandbook": "Brändiraamat",
+    "meta.value": "Eeldatav maksumus (käibemaksuta)",
+    "meta.route": "Hanke liik",
+    "doc.brief": "Lähteülesanne",
+    "doc.spec": "Tehniline kirjeldus",
+    "doc.criteria": "Kvalifitseerimise ja hindamise kriteeriumid",
+    "doc.offer": "Pakkumuse vorm",
+    "doc.contract": "Lepingu tingimuste kavand: õigused ja vastuvõtmine",
+    "common.not_given": "Ei ole määratud.",
+    "common.confirmed": "kinnitatud",
+    "common.to_confirm": "vajab kinnitamist",
+    "common.language": "Keel",
+    "common.no": "Nr",
+    "common.none": "Puuduvad.",
+    "common.status": "Olek",
+    # Brief sections
+    "brief.background": "Taust",
+    "brief.objective": "Eesmärk",
+    "brief.audience": "Sihtrühm",
+    "brief.messages": "Põhisõnumid",
+    "brief.deliverables": "Tellitavad tööd",
+    "brief.references": "Viitematerjalid",
+    "brief.brand": "Brändireeglid",
+    "brief.brand_intro": (
+        "Reeglid pärinevad brändiraamatust {brandbook}: samadest andmetest, mille järgi "
+        "brandkit üleantud faile kontrollib."
+    ),
+    "brief.palette": "Värvid",
+    "brief.typefaces": "Kirjatüübid",
+    "brief.logos": "Logod",
+    "brief.presets": "Mallid ja mõõdud",
+    "brief.accessibility": "Ligipääsetavus",
+    "brief.acceptance": "Vastuvõtukriteeriumid",
+    "brief.files": "Üleantavad failid ja lähtefailid",
+    "brief.rights": "Autoriõigused ja litsentsid",
+    "brief.timeline": "Ajakava",
+    "brief.review_period": (
+        "Tellija vaatab üleantud failid läbi {days} tööpäeva jooksul; puuduste korral parandab "
+        "töövõtja need ja annab failid uuesti üle."
+    ),
+    "brief.contacts": "Kontaktid",
+    # Messages and deliverables
+    "messages.caption": "Põhisõnum keelte kaupa",
+    "messages.message": "Sõnum",
+    "deliverables.caption": "Tellitavad tööd",
+    "deliverables.kind": "Töö",
+    "deliverables.size": "Mõõdud",
+    "deliverables.formats": "Vormingud",
+    "deliverables.languages": "Keeled",
+    "deliverables.quantity": "Kogus",
+    "deliverables.files": "Faile",
+    "deliverables.total_files": "Faile kokku",
+    "deliverables.quantity_note": (
+        "Kogus on erinevate kujunduste arv; iga kujundus antakse üle igas loetletud keeles. "
+        "Failide arv = kogus × keelte arv."
+    ),
+    # Brand rules
+    "palette.caption": "Brändi värvid",
+    "palette.swatch": "Näidis",
+    "palette.name": "Nimi",
+    "palette.roles": "Kasutus",
+    "palette.tolerance": (
+        "Lubatud hälve: CIEDE2000 (ΔE00) kuni {tolerance}; paletiväliseid värve kuni {share} "
+        "pinnast."
+    ),
+    "palette.neutrals": "Valge, must ja hallid (kroomasus C*ab alla {chroma}) on lubatud.",
+    "palette.unconfirmed_note": (
+        "Märkega „vajab kinnitamist“ väärtused on ligikaudsed teisendused; Tellija kinnitab "
+        "need enne trükki."
+    ),
+    "typefaces.caption": "Brändi kirjatüübid",
+    "typefaces.family": "Kirjatüüp",
+    "typefaces.roles": "Kasutus",
+    "typefaces.weights": "Paksused",
+    "typefaces.fallbacks": "Asenduskirjad",
+    "typefaces.licence": "Litsents",
+    "typefaces.min_size": "Väikseim tekst: {px} px.",
+    "logos.usage": "Kasutus",
+    "logos.clear_space": "Turvaala: {share} logo kõrgusest igast küljest.",
+    "logos.min_width": "Väikseim laius ekraanil: {px} px.",
+    "logos.min_height": "Väikseim kõrgus trükis: {mm} mm.",
+    "logos.variants": "Variandid",
+    "logos.to_confirm": "Logo failid ja mõõdud vajavad kinnitamist.",
+    "logos.rules": (
+        "Logo kasutatakse ainult brändiraamatu failidest ja muutmata kujul: seda ei venitata, "
+        "ei värvita ümber ega lisata efekte; turvaala jääb tühjaks."
+    ),
+    "logos.alt": "{name} ({variant})",
+    "presets.caption": "Tellitud tööde mallid",
+    "presets.name": "Mall",
+    "presets.size": "Mõõdud",
+    "presets.match": "Mõõdu nõue",
+    "presets.formats": "Vormingud",
+    "presets.max_bytes": "Suurim maht",
+    "presets.print": "Trükk ja värviruum",
+    "presets.custom": (
+        "Mallivälise mõõduga töö fail peab olema täpselt tellimuses antud mõõdus ja vormingus."
+    ),
+    "presets.match_exact": "täpselt {size}",
+    "presets.match_aspect": "külgede suhe {ratio}:1 (±{tolerance})",
+    "presets.min_dpi": "vähemalt {dpi} dpi",
+    "presets.bleed": "PDF: lõikemõõt ±{tolerance} mm, lõikevaru kuni {bleed} mm",
+    "presets.colour_space.srgb": "värviruum sRGB",
+    "presets.colour_space.cmyk": "värviruum CMYK",
+    "presets.colour_space.any": "värviruum sRGB või CMYK",
+    # Accessibility
+    "access.wcag": (
+        "Tööd vastavad WCAG 2.1 AA tasemele (EN 301 549), mis on Eesti avaliku sektori "
+        "veebilehtedele kohustuslik."
+    ),
+    "access.text_contrast": "Teksti kontrastsus taustaga on vähemalt {ratio} (WCAG 1.4.3).",
+    "access.large_contrast": (
+        "Suure teksti (vähemalt {px} px või paks kiri vähemalt {bold_px} px) kontrastsus on "
+        "vähemalt {ratio}."
+    ),
+    "access.non_text_contrast": (
+        "Oluliste mittetekstiliste elementide (ikoonid, graafikute jooned, nupud) kontrastsus "
+        "on vähemalt {ratio} (WCAG 1.4.11)."
+    ),
+    "access.alt_text": (
+        "Igal tööl on lühike tekstialternatiiv (alt-tekst) iga töö keele kohta: {languages}."
+    ),
+    "access.long_description": (
+        "Infograafikal on lisaks pikk tekstialternatiiv, mis edastab kogu info (arvud, seosed) "
+        "tekstina."
+    ),
+    "access.long_description_ordered": (
+        "Tellimuses on infograafika: pikk tekstialternatiiv on kohustuslik üleantav."
+    ),
+    "access.not_colour_only": "Infot ei edastata ainult värvi abil.",
+    "access.order_needs": "Tellija lisanõuded ligipääsetavusele:",
+    # Acceptance criteria: brandkit's check codes
+    "accept.intro": (
+        "Iga üleantud faili kontrollib brandkit brändiraamatu {brandbook} ja tellitud töö malli "
+        "järgi. Tabel loetleb kontrollide koodid täpselt nii, nagu need on kontrolliaruandes."
+    ),
+    "accept.caption": "Kontrollid, mille brandkit üleantud failidel teeb",
+    "accept.code": "Kood",
+    "accept.rule": "Nõue",
+    "accept.severity": "Tase",
+    "accept.verdict": (
+        "Fail võetakse vastu, kui brandkiti otsus on „pass“: ühtki vea taseme leidu ei ole. "
+        "Tagasi lükatud fail (koodid file.*, svg.unsafe, pdf.unsafe) tuleb asendada. Hoiatused "
+        "tuleb parandada või üleandmisel kirjalikult põhjendada."
+    ),
+    "accept.order_match": (
+        "Lisaks kontrollitakse, et üleantud failid vastavad tellitud töödele: mõõdud, vormingud, "
+        "keeled ja kogused (vt tellitavate tööde tabel)."
+    ),
+    "accept.file": (
+        "Fail avaneb ja on terve: ei ole tühi ega vigane, sisu vastab faililaiendile, vorming on "
+        "PNG, JPEG, WebP, SVG või PDF, maht kuni {max_bytes}, rasterpilt kuni {megapixels} "
+        "megapikslit (kaitse pakkimispommide eest)."
+    ),
+    "accept.svg_unsafe": (
+        "SVG ei sisalda skripte, sündmusekäsitlejaid, välisviiteid ega lubatute loendist "
+        "väljas olevaid elemente (selline fail lükatakse tagasi, seda ei „puhastata“)."
+    ),
+    "accept.pdf_unsafe": (
+        "PDF ei sisalda JavaScripti, automaatseid toiminguid, manustatud faile ega välisviiteid "
+        "ja ei ole krüpteeritud (pdf.encrypted)."
+    ),
+    "accept.size_mismatch": (
+        "Täpse mõõduga mallid (vt mallide tabel): pikslimõõt on täpselt malli mõõt. Trükimallid: "
+        "PDF-i lehe mõõt on lõikemõõt ±{tolerance} mm või lõikemõõt koos kuni {bleed} mm "
+        "lõikevaruga igast servast."
+    ),
+    "accept.aspect_mismatch": (
+        "Külgede suhtega mallid, trüki rasterfailid ja SVG: külgede suhe erineb malli omast "
+        "kuni lubatud hälbe võrra (vt mallide tabel)."
+    ),
+    "accept.format_not_allowed": "Faili vorming on üks malli lubatud vormingutest (vt mallide tabel).",
+    "accept.file_too_large": "Faili maht ei ületa malli suurimat mahtu (vt mallide tabel).",
+    "accept.low_resolution": (
+        "Trükimalli rasterfaili lahutus malli mõõdus on vähemalt malli nõutud dpi (vt mallide "
+        "tabel)."
+    ),
+    "accept.off_palette": (
+        "Värvid on brändi paletist: piksel loetakse paletivärviks, kui selle CIEDE2000 kaugus "
+        "(ΔE00) paletivärvist on kuni {tolerance}; {neutrals} Paletiväliste värvide osakaal "
+        "tohib olla kuni {share} pinnast (suurem osakaal on viga, väiksem hoiatus). SVG-s on iga "
+        "paletiväline värv viga."
+    ),
+    "accept.neutrals_allowed": "valge, must ja hallid (kroomasus C*ab alla {chroma}) on lubatud.",
+    "accept.neutrals_not_allowed": "ka valge, must ja hallid peavad olema paletis.",
+    "accept.disallowed_font": (
+        "Kasutatud on ainult brändi kirjatüüpe ({families}) või nende asenduskirju "
+        "({fallbacks})."
+    ),
+    "accept.not_embedded": "PDF-i kõik kirjatüübid on manustatud (või tekst on teisendatud kõverateks).",
+    "accept.too_small": "SVG tekst on vähemalt {px} px.",
+    "accept.contrast": (
+        "Teksti kontrastsus taustaga on vähemalt {text}, suurel tekstil (vähemalt {px} px või "
+        "paks kiri vähemalt {bold_px} px) vähemalt {large}."
+    ),
+    "accept.location": "Failis ei ole asukohaandmeid (GPS EXIF-is või XMP-s).",
+    "accept.personal_data": "Failis ei ole isikuandmeid (autori nimi, kontaktid EXIF-is või XMP-s).",
+    "accept.colour_space": (
+        "Veebi ja sotsiaalmeedia mallide värviruum on sRGB (mitte CMYK ega muu ICC-profiil); "
+        "trükimallidel vastavalt mallide tabelile."
+    ),
+    "severity.rejected": "tagasilükkamine",
+    "severity.error": "viga",
+    "severity.warning": "hoiatus",
+    # Files
+    "files.exports": (
+        "Iga töö eksporditakse iga keele jaoks eraldi failina tellitud malli mõõdus ja "
+        "vormingus (vt mallide tabel)."
+    ),
+    "files.naming": "Failinimi: tellimuse number, töö number, keel ja mall, nt {example}.",
+    "files.sources": (
+        "Lähtefailid antakse üle kihilistena kujundusprogrammi algvormingus (nt AI, INDD, PSD, "
+        "FIG, AFDESIGN või SVG) koos lingitud piltidega."
+    ),
+    "files.fonts": (
+        "Kirjad: trüki-PDF-ides on kirjatüübid manustatud; lähtefailides kasutatakse brändi "
+        "vabalitsentsiga kirjatüüpe; muu kirjatüübi korral teisendatakse tekst kõverateks või "
+        "antakse Tellijale kirjatüübi litsents."
+    ),
+    "files.images": "Fotod ja illustratsioonid antakse üle koos litsentsi ja allika andmetega.",
+    "files.alt_texts": (
+        "Iga töö alt-tekst ja infograafika pikk tekstialternatiiv antakse üle tekstifailina "
+        "(UTF-8) iga töö keele kohta."
+    ),
+    "files.metadata": "Failidest eemaldatakse asukoha- ja isikuandmed (EXIF/XMP).",
+    # Copyright (standard text for the legal team to confirm)
+    "rights.legal_note": (
+        "Standardtekst autoriõiguse seaduse (AutÕS) alusel; õigusosakond kinnitab selle enne "
+        "kasutamist."
+    ),
+    "rights.transfer": (
+        "Töövõtja annab Tellijale üle kõik lepingu alusel loodud teoste (sh kavandid, "
+        "vahetulemused, lõplikud failid ja lähtefailid) autori varalised õigused autoriõiguse "
+        "seaduse tähenduses. Õigused lähevad üle üleandmise-vastuvõtmise akti allkirjastamisel."
+    ),
+    "rights.scope": (
+        "Varalised õigused antakse üle ajaliselt ja territoriaalselt piiramatult ning kõigiks "
+        "kasutusviisideks, sealhulgas õigusega teoseid reprodutseerida, levitada, avalikult "
+        "näidata ja üldsusele kättesaadavaks teha, tõlkida, muuta, töödelda ja teiste teostega "
+        "ühendada ning anda kolmandatele isikutele litsentse või õigusi edasi anda."
+    ),
+    "rights.moral": (
+        "Autori isiklikud õigused (sh õigus autorsusele ja autorinimele) jäävad autorile ega ole "
+        "üleantavad. Töövõtja tagab, et autor ei teosta neid viisil, mis takistab Tellijal "
+        "teose tavapärast kasutamist ja muutmist, ning nõustub teose kasutamisega autori nime "
+        "märkimata."
+    ),
+    "rights.sources": (
+        "Üle antakse ka kihilised lähtefailid; Tellijal on õigus neid muuta ja nende põhjal "
+        "uusi teoseid luua."
+    ),
+    "rights.third_party": (
+        "Kui teoses kasutatakse kolmandate isikute materjale (fotod, illustratsioonid, ikoonid, "
+        "kirjatüübid), loetleb Töövõtja need koos litsentsidega ja tagab, et litsentsid lubavad "
+        "Tellijal neid kasutada punktis 2 kirjeldatud ulatuses. Litsentsitasud sisalduvad hinnas."
+    ),
+    "rights.price": (
+        "Varaliste õiguste üleandmise ja litsentside tasu sisaldub lepingu hinnas; eraldi tasu "
+        "ei maksta."
+    ),
+    "rights.warranty": (
+        "Töövõtja kinnitab, et teosed on originaalsed ega riku kolmandate isikute õigusi, ja "
+        "vastutab sellise rikkumise nõuete eest."
+    ),
+    # Timeline, contacts
+    "timeline.caption": "Ajakava",
+    "timeline.date": "Kuupäev",
+    "timeline.what": "Etapp",
+    "timeline.deadline": "Lõplike failide üleandmise tähtaeg",
+    "contacts.caption": "Kontaktandmed",
+    "contacts.person": "Kontaktisik",
+    "contacts.email": "E-post",
+    "contacts.phone": "Telefon",
+    "contacts.owner": "Tellimuse koostaja",
+    "contacts.organisation": "Asutus",
+    "contacts.registry_code": "registrikood",
+    "contacts.address": "Aadress",
+    # Procurement route (the thresholds themselves come with the order, as data)
+    "route.route": "Hanke liik",
+    "route.threshold": "Piirmäär: {threshold} (käibemaksuta).",
+    "route.source": "Alus: {source}, kehtib alates {date}.",
+    "route.splitting": (
+        "Hanke liigi valikul arvestatakse ühe ostu kõigi osade kogumaksumust; ostu ei jagata "
+        "osadeks piirmäära vältimiseks."
+    ),
+    "route.explain.low_value": (
+        "Eeldatav maksumus jääb alla lihthanke piirmäära. Riigihangete seaduse menetlusi ei "
+        "kohaldata, kuid järgitakse hankimise üldpõhimõtteid: läbipaistvus, kontrollitavus, "
+        "proportsionaalsus, võrdne kohtlemine ja rahaliste vahendite säästlik kasutamine. "
+        "Võimaluse korral küsitakse pakkumusi mitmelt pakkujalt."
+    ),
+    "route.explain.simple": (
+        "Lihthange riigihangete seaduse järgi: hanketeade ja hankedokumendid avaldatakse "
+        "riigihangete registris."
+    ),
+    "route.explain.national": (
+        "Riigihange riigihangete seaduse järgi (nt avatud hankemenetlus): hanketeade ja "
+        "hankedokumendid avaldatakse riigihangete registris."
+    ),
+    "route.explain.international": (
+        "Rahvusvaheline piirmäär on ületatud: hanketeade avaldatakse ka Euroopa Liidu Teatajas "
+        "(TED) ja kehtivad rahvusvahelise hankemenetluse tähtajad."
+    ),
+    # Tender: technical specification
+    "spec.authority": "Hankija",
+    "spec.subject": "Hanke ese",
+    "spec.subject_text": "Hanke ese on kujundustööd: „{title}“.",
+    "spec.cpv": "CPV koodid",
+    "spec.route": "Hanke liik ja eeldatav maksumus",
+    "spec.value": "Hanke eeldatav maksumus: {value} (käibemaksuta).",
+    "spec.rights": (
+        "Töövõtja annab Tellijale üle teoste autori varalised õigused ajaliselt ja "
+        "territoriaalselt piiramatult; täpsed tingimused on lepingu tingimuste kavandis."
+    ),
+    # Tender: qualification and evaluation
+    "criteria.template_note": (
+        "Kriteeriumid ja kaalud on hankija standardmall: hankespetsialist kohandab need enne "
+        "avaldamist ja õigusosakond kinnitab."
+    ),
+    "criteria.qualification": "Pakkuja kvalifitseerimise tingimused",
+    "criteria.q_exclusion": (
+        "Pakkujal ei esine riigihangete seaduses sätestatud hankemenetlusest kõrvaldamise "
+        "aluseid (kinnitus pakkumuse vormil)."
+    ),
+    "criteria.q_experience": (
+        "Pakkuja on viimase {months} kuu jooksul teinud vähemalt {works} sarnast kujundustööd "
+        "(bännerid, sotsiaalmeedia või trükikujundus)."
+    ),
+    "criteria.q_accessibility": (
+        "Vähemalt üks viidatud töödest vastab WCAG 2.1 AA kontrastsusnõuetele või pakkuja "
+        "kirjeldab, kuidas ta ligipääsetavuse tagab."
+    ),
+    "criteria.q_team": (
+        "Töö eest vastutaval kujundajal on vähemalt {years}-aastane graafilise disaini kogemus."
+    ),
+    "criteria.q_evidence": (
+        "Tõendid: tööde loetelu (tellija, aeg, lühikirjeldus) koos näidiste või linkidega ja "
+        "vastutava kujundaja CV."
+    ),
+    "criteria.evaluation": "Pakkumuste hindamine",
+    "criteria.method": (
+        "Edukaks tunnistatakse majanduslikult soodsaim pakkumus hinna ja kvaliteedi parima "
+        "suhte alusel. Suurim võimalik punktisumma on 100."
+    ),
+    "criteria.table_caption": "Hindamiskriteeriumid ja kaalud",
+    "criteria.criterion": "Kriteerium",
+    "criteria.weight": "Punkte (max)",
+    "criteria.price": "Pakkumuse maksumus (käibemaksuta)",
+    "criteria.quality": "Kvaliteet",
+    "criteria.total": "Kokku",
+    "criteria.price_heading": "Maksumuse hindamine",
+    "criteria.price_formula": (
+        "Madalaima maksumusega pakkumus saab {weight} punkti; teised saavad punkte valemiga "
+        "madalaim maksumus / pakkumuse maksumus × {weight}. Punktid ümardatakse kahe "
+        "komakohani."
+    ),
+    "criteria.quality_heading": "Kvaliteedi hindamine",
+    "criteria.quality_scale": (
+        "Hindamiskomisjon hindab iga kvaliteedikriteeriumi skaalal {scale} kriteeriumi "
+        "maksimumpunktidest ja põhjendab hinnangut kirjalikult."
+    ),
+    "criteria.tie_break": "Võrdse punktisumma korral eelistatakse suurema kvaliteedipunktide summaga pakkumust.",
+    "quality.concept": "Kontseptsioon ja lähteülesande mõistmine",
+    "quality.concept_desc": (
+        "Kuidas pakutud lahendus (kavand või kontseptsiooni kirjeldus) täidab eesmärki, "
+        "kõnetab sihtrühma ja edastab põhisõnumid."
+    ),
+    "quality.compliance": "Brändi ja ligipääsetavuse nõuete täitmine",
+    "quality.compliance_desc": (
+        "Kuidas pakkuja tagab brändiraamatu reeglite ja WCAG 2.1 AA nõuete täitmise ning "
+        "brandkiti vastuvõtukontrollide läbimise."
+    ),
+    "quality.portfolio": "Varasemate tööde kvaliteet",
+    "quality.portfolio_desc": "Viidatud sarnaste tööde kujunduslik kvaliteet ja asjakohasus.",
+    # Tender: offer form
+    "offer.bidder": "Pakkuja andmed",
+    "offer.bidder_caption": "Pakkuja",
+    "offer.field.name": "Pakkuja nimi",
+    "offer.field.registry_code": "Registrikood",
+    "offer.field.address": "Aadress",
+    "offer.field.representative": "Esindaja nimi",
+    "offer.field.email": "E-post",
+    "offer.field.phone": "Telefon",
+    "offer.field.position": "Ametikoht",
+    "offer.field.date": "Kuupäev",
+    "offer.price": "Maksumus",
+    "offer.price_intro": (
+        "Hinnad eurodes käibemaksuta. Hind sisaldab kõiki töö tegemiseks vajalikke kulusid, "
+        "lähtefaile ja varaliste õiguste üleandmist."
+    ),
+    "offer.price_caption": "Maksumuse tabel",
+    "offer.item": "Töö",
+    "offer.unit_price": "Ühiku hind, €",
+    "offer.line_total": "Kokku, €",
+    "offer.sources_and_rights": (
+        "Lähtefailid, tekstialternatiivid ja varaliste õiguste üleandmine (kui need ei sisaldu "
+        "eespool toodud ridades)"
+    ),
+    "offer.total_without_vat": "Kokku käibemaksuta",
+    "offer.vat": "Käibemaks",
+    "offer.total_with_vat": "Kokku koos käibemaksuga",
+    "offer.declarations": "Pakkuja kinnitused",
+    "offer.d_documents": (
+        "Oleme tutvunud hankedokumentidega (tellimus {number}, versioon {version}) ja nõustume "
+        "nende tingimustega."
+    ),
+    "offer.d_price": "Pakkumuse hind on lõplik ja sisaldab kõiki kulusid.",
+    "offer.d_rights": (
+        "Nõustume andma üle teoste autori varalised õigused lepingu tingimuste kavandi kohaselt."
+    ),
+    "offer.d_deadline": "Anname lõplikud failid üle hiljemalt {deadline}.",
+    "offer.d_exclusion": "Meil ei esine hankemenetlusest kõrvaldamise aluseid.",
+    "offer.d_validity": "Pakkumus kehtib {days} päeva pakkumuste esitamise tähtpäevast.",
+    "offer.signature": "Allkiri",
+    "offer.signature_caption": "Pakkuja esindaja",
+    "offer.digital_signature": "Pakkumus allkirjastatakse digitaalselt.",
+    # Tender: draft contract terms
+    "contract.draft_note": (
+        "Kavand: lepingu eritingimused õiguste ja vastuvõtmise kohta. Standardtekst, mille "
+        "õigusosakond kinnitab enne hanke avaldamist."
+    ),
+    "contract.subject": "Lepingu ese",
+    "contract.subject_text": (
+        "Töövõtja kujundab ja annab Tellijale üle tellimuses „{title}“ ({number}, versioon "
+        "{version}) kirjeldatud tööd tehnilise kirjelduse kohaselt."
+    ),
+    "contract.acceptance": "Üleandmine ja vastuvõtmine",
+    "contract.a_delivery": (
+        "Töövõtja annab failid üle Tellija brandkiti keskkonnas (või Tellija määratud viisil) "
+        "koos lähtefailide ja tekstialternatiividega."
+    ),
+    "contract.a_checks": (
+        "Iga faili kontrollitakse brandkitis brändiraamatu {brandbook} ja tehnilise kirjelduse "
+        "vastuvõtukriteeriumide järgi. Fail, mille kontrolliaruandes on vea või "
+        "tagasilükkamise taseme leid, ei vasta lepingule."
+    ),
+    "contract.a_review": (
+        "Tellija teatab puudustest või võtab töö vastu {days} tööpäeva jooksul failide "
+        "üleandmisest."
+    ),
+    "contract.a_fix": (
+        "Töövõtja kõrvaldab puudused {days} tööpäeva jooksul lisatasuta ja annab failid uuesti "
+        "üle; kontroll tehakse uuesti."
+    ),
+    "contract.a_act": (
+        "Vastuvõtmine vormistatakse üleandmise-vastuvõtmise aktiga, mis loetleb vastuvõetud "
+        "failid (nimi ja SHA-256 kontrollsumma)."
+    ),
+    "contract.a_rights_pass": (
+        "Varalised õigused lähevad Tellijale üle ja tasumise kohustus tekib akti "
+        "allkirjastamisel."
+    ),
+    "contract.a_codes": "Vastuvõtukontrolli koodid ja nende tase:",
+    "contract.deadlines": "Tähtajad",
+    "contract.delay": (
+        "Tähtaja ületamise korral kohaldatakse lepingu üldtingimusi (leppetrahv, taganemine); "
+        "õigusosakond täiendab seda punkti."
+    ),
+    "contract.payment": "Tasumine",
+    "contract.payment_text": (
+        "Tellija tasub vastuvõetud tööde eest arve alusel {days} päeva jooksul pärast "
+        "üleandmise-vastuvõtmise akti allkirjastamist ja arve saamist."
+    ),
+    # Roles in the brandbook and kinds of deliverable (unknown ones print as given)
+    "role.primary": "põhivärv",
+    "role.background": "taust",
+    "role.text": "tekst",
+    "role.accent": "aktsent",
+    "role.document": "dokumendid",
+    "role.body": "põhitekst",
+    "role.headline": "pealkirjad",
+    "role.agency-name": "asutuse nimi",
+    "role.certificate": "tänukirjad",
+    "role.web": "veeb",
+    "kind.banner": "Bänner",
+    "kind.infographic": "Infograafika",
+    "kind.social-post": "Sotsiaalmeedia postitus",
+    "kind.poster": "Plakat",
+    "kind.leaflet": "Voldik",
+    "kind.illustration": "Illustratsioon",
+    "kind.icon": "Ikoon",
+}
+
+EN: dict[str, str] = {
+    "footer.version": "version",
+    "footer.page": "page",
+    "meta.caption": "Document details",
+    "meta.number": "Document number",
+    "meta.version": "Version (order revision)",
+    "meta.created": "Prepared",
+    "meta.client": "Client",
+    "meta.owner": "Ordered by",
+    "meta.deadline": "Deadline",
+    "meta.brandbook": "Brandbook",
+    "meta.value": "Estimated value (without VAT)",
+    "meta.route": "Procurement route",
+    "doc.brief": "Design brief",
+    "doc.spec": "Technical specification",
+    "doc.criteria": "Qualification and evaluation criteria",
+    "doc.offer": "Offer form",
+    "doc.contract": "Draft contract terms: rights and acceptance",
+    "common.not_given": "Not given.",
+    "common.confirmed": "confirmed",
+    "common.to_confirm": "to be confirmed",
+    "common.language": "Language",
+    "common.no": "No.",
+    "common.none": "None.",
+    "common.status": "Status",
+    "brief.background": "Background",
+    "brief.objective": "Objective",
+    "brief.audience": "Target audience",
+    "brief.messages": "Key messages",
+    "brief.deliverables": "Deliverables",
+    "brief.references": "Reference material",
+    "brief.brand": "Brand rules",
+    "brief.brand_intro": (
+        "The rules come from the brandbook {brandbook}: the same data that brandkit checks "
+        "the delivered files against."
+    ),
+    "brief.palette": "Colours",
+    "brief.typefaces": "Typefaces",
+    "brief.logos": "Logos",
+    "brief.presets": "Presets and sizes",
+    "brief.accessibility": "Accessibility",
+    "brief.acceptance": "Acceptance criteria",
+    "brief.files": "Files and source files to deliver",
+    "brief.rights": "Copyright and licences",
+    "brief.timeline": "Timeline",
+    "brief.review_period": (
+        "The client reviews the delivered files within {days} working days; the contractor "
+        "corrects any shortcomings and delivers the files again."
+    ),
+    "brief.contacts": "Contacts",
+    "messages.caption": "Key message by language",
+    "messages.message": "Message",
+    "deliverables.caption": "Deliverables",
+    "deliverables.kind": "Item",
+    "deliverables.size": "Size",
+    "deliverables.formats": "Formats",
+    "deliverables.languages": "Languages",
+    "deliverables.quantity": "Quantity",
+    "deliverables.files": "Files",
+    "deliverables.total_files": "Files in total",
+    "deliverables.quantity_note": (
+        "Quantity is the number of different designs; each design is delivered in every "
+        "language listed. Files = quantity × number of languages."
+    ),
+    "palette.caption": "Brand colours",
+    "palette.swatch": "Swatch",
+    "palette.name": "Name",
+    "palette.roles": "Use",
+    "palette.tolerance": (
+        "Tolerance: CIEDE2000 (ΔE00) up to {tolerance}; off-palette colours up to {share} of "
+        "the area."
+    ),
+    "palette.neutrals": "White, black and greys (chroma C*ab below {chroma}) are allowed.",
+    "palette.unconfirmed_note": (
+        "Values marked “to be confirmed” are approximate conversions; the client confirms them "
+        "before print."
+    ),
+    "typefaces.caption": "Brand typefaces",
+    "typefaces.family": "Typeface",
+    "typefaces.roles": "Use",
+    "typefaces.weights": "Weights",
+    "typefaces.fallbacks": "Fallbacks",
+    "typefaces.licence": "Licence",
+    "typefaces.min_size": "Smallest text: {px} px.",
+    "logos.usage": "Use",
+    "logos.clear_space": "Clear space: {share} of the logo's height on every side.",
+    "logos.min_width": "Minimum width on screen: {px} px.",
+    "logos.min_height": "Minimum height in print: {mm} mm.",
+    "logos.variants": "Variants",
+    "logos.to_confirm": "The logo files and sizes are to be confirmed.",
+    "logos.rules": (
+        "Use the logo only from the brandbook's files and unchanged: do not stretch, recolour "
+        "or add effects; keep the clear space empty."
+    ),
+    "logos.alt": "{name} ({variant})",
+    "presets.caption": "Presets of the ordered items",
+    "presets.name": "Preset",
+    "presets.size": "Size",
+    "presets.match": "Size rule",
+    "presets.formats": "Formats",
+    "presets.max_bytes": "Largest file",
+    "presets.print": "Print and colour space",
+    "presets.custom": (
+        "An item with a size outside the presets must be delivered in exactly the size and "
+        "format given in the order."
+    ),
+    "presets.match_exact": "exactly {size}",
+    "presets.match_aspect": "aspect ratio {ratio}:1 (±{tolerance})",
+    "presets.min_dpi": "at least {dpi} dpi",
+    "presets.bleed": "PDF: trim size ±{tolerance} mm, bleed up to {bleed} mm",
+    "presets.colour_space.srgb": "colour space sRGB",
+    "presets.colour_space.cmyk": "colour space CMYK",
+    "presets.colour_space.any": "colour space sRGB or CMYK",
+    "access.wcag": (
+        "The work meets WCAG 2.1 level AA (EN 301 549), required of Estonian public-sector "
+        "websites."
+    ),
+    "access.text_contrast": "Text has a contrast ratio of at least {ratio} with its background (WCAG 1.4.3).",
+    "access.large_contrast": (
+        "Large text (at least {px} px, or bold at least {bold_px} px) has a contrast ratio of "
+        "at least {ratio}."
+    ),
+    "access.non_text_contrast": (
+        "Meaningful non-text elements (icons, chart lines, buttons) have a contrast ratio of at "
+        "least {ratio} (WCAG 1.4.11)."
+    ),
+    "access.alt_text": (
+        "Every item has a short text alternative (alt text) in each of its languages: "
+        "{languages}."
+    ),
+    "access.long_description": (
+        "Infographics also have a long text alternative that gives all the information "
+        "(figures, relations) as text."
+    ),
+    "access.long_description_ordered": (
+        "The order includes an infographic: its long text alternative is a required deliverable."
+    ),
+    "access.not_colour_only": "Information is never conveyed by colour alone.",
+    "access.order_needs": "The client's further accessibility requirements:",
+    "accept.intro": (
+        "brandkit checks every delivered file against the brandbook {brandbook} and the preset "
+        "of its item. The table lists the check codes exactly as they appear in the check report."
+    ),
+    "accept.caption": "Checks brandkit runs on the delivered files",
+    "accept.code": "Code",
+    "accept.rule": "Requirement",
+    "accept.severity": "Severity",
+    "accept.verdict": (
+        "A file is accepted when brandkit's verdict is “pass”: no finding of severity error. "
+        "A rejected file (codes file.*, svg.unsafe, pdf.unsafe) must be replaced. Warnings must "
+        "be fixed or explained in writing at delivery."
+    ),
+    "accept.order_match": (
+        "The delivered files are also matched against the ordered items: sizes, formats, "
+        "languages and quantities (see the deliverables table)."
+    ),
+    "accept.file": (
+        "The file opens and is intact: not empty or corrupt, its content matches its extension, "
+        "its format is PNG, JPEG, WebP, SVG or PDF, at most {max_bytes}, a raster image at most "
+        "{megapixels} megapixels (decompression-bomb protection)."
+    ),
+    "accept.svg_unsafe": (
+        "The SVG has no scripts, event handlers, external references or elements outside the "
+        "allow-list (such a file is rejected, never “cleaned”)."
+    ),
+    "accept.pdf_unsafe": (
+        "The PDF has no JavaScript, automatic actions, embedded files or external references and "
+        "is not encrypted (pdf.encrypted)."
+    ),
+    "accept.size_mismatch": (
+        "Exact-size presets (see the presets table): the pixel size is exactly the preset's. "
+        "Print presets: the PDF page is the trim size ±{tolerance} mm, or the trim size with a "
+        "bleed of up to {bleed} mm on each side."
+    ),
+    "accept.aspect_mismatch": (
+        "Aspect-ratio presets, print rasters and SVG: the aspect ratio differs from the "
+        "preset's by no more than its tolerance (see the presets table)."
+    ),
+    "accept.format_not_allowed": "The file format is one of the preset's formats (see the presets table).",
+    "accept.file_too_large": "The file is no larger than the preset's largest file (see the presets table).",
+    "accept.low_resolution": (
+        "A raster for a print preset has at least the preset's dpi at the preset's size (see "
+        "the presets table)."
+    ),
+    "accept.off_palette": (
+        "Colours are the brand palette's: a pixel counts as a palette colour when its CIEDE2000 "
+        "distance (ΔE00) to one is at most {tolerance}; {neutrals} Off-palette colours may cover "
+        "at most {share} of the area (more is an error, less a warning). In SVG every "
+        "off-palette colour is an error."
+    ),
+    "accept.neutrals_allowed": "white, black and greys (chroma C*ab below {chroma}) are allowed.",
+    "accept.neutrals_not_allowed": "white, black and greys must be in the palette too.",
+    "accept.disallowed_font": (
+        "Only the brand typefaces ({families}) or their fallbacks ({fallbacks}) are used."
+    ),
+    "accept.not_embedded": "Every font in a PDF is embedded (or the text is converted to outlines).",
+    "accept.too_small": "Text in SVG is at least {px} px.",
+    "accept.contrast": (
+        "Text has a contrast ratio of at least {text} with its background; large text (at least "
+        "{px} px, or bold at least {bold_px} px) at least {large}."
+    ),
+    "accept.location": "The file has no location data (GPS in EXIF or XMP).",
+    "accept.personal_data": "The file has no personal data (author's name, contacts in EXIF or XMP).",
+    "accept.colour_space": (
+        "Web and social presets are in sRGB (not CMYK or another ICC profile); print presets as "
+        "in the presets table."
+    ),
+    "severity.rejected": "rejected",
+    "severity.error": "error",
+    "severity.warning": "warning",
+    "files.exports": (
+        "Each item is exported as a separate file for each language, in the ordered preset's "
+        "size and format (see the presets table)."
+    ),
+    "files.naming": "File name: order number, item number, language and preset, e.g. {example}.",
+    "files.sources": (
+        "Source files are delivered layered, in the design application's own format (e.g. AI, "
+        "INDD, PSD, FIG, AFDESIGN or SVG), with their linked images."
+    ),
+    "files.fonts": (
+        "Fonts: print PDFs embed their fonts; source files use the brand's open-licence "
+        "typefaces; for any other typeface the text is converted to outlines or the client "
+        "receives a font licence."
+    ),
+    "files.images": "Photos and illustrations are delivered with their licence and source.",
+    "files.alt_texts": (
+        "Each item's alt text and an infographic's long text alternative are delivered as a "
+        "text file (UTF-8) in each of the item's languages."
+    ),
+    "files.metadata": "Location and personal data are removed from the files (EXIF/XMP).",
+    "rights.legal_note": (
+        "Standard text under the Estonian Copyright Act (Autoriõiguse seadus); the legal team "
+        "confirms it before use."
+    ),
+    "rights.transfer": (
+        "The contractor transfers to the client all the author's economic (proprietary) rights "
+        "in the works created under the contract (including drafts, intermediate results, final "
+        "files and source files) within the meaning of the Copyright Act. The rights pass on "
+        "signature of the delivery and acceptance certificate."
+    ),
+    "rights.scope": (
+        "The economic rights are transferred for an unlimited time and territory and for all "
+        "forms of use, including the right to reproduce, distribute, display and make the works "
+        "available to the public, translate, alter, adapt and combine them with other works, "
+        "and to grant licences or transfer the rights to third parties."
+    ),
+    "rights.moral": (
+        "The author's moral (personal) rights, including the rights of authorship and to the "
+        "author's name, stay with the author and are not transferable. The contractor ensures "
+        "that the author does not exercise them so as to prevent the client's normal use and "
+        "alteration of the work, and agrees to the work being used without the author's name."
+    ),
+    "rights.sources": (
+        "The layered source files are transferred too; the client may alter them and create new "
+        "works from them."
+    ),
+    "rights.third_party": (
+        "Where the work uses third-party material (photos, illustrations, icons, typefaces), the "
+        "contractor lists it with its licences and ensures that they allow the client to use it "
+        "to the extent of point 2. Licence fees are included in the price."
+    ),
+    "rights.price": (
+        "The fee for the transfer of economic rights and for licences is included in the "
+        "contract price; nothing is paid separately."
+    ),
+    "rights.warranty": (
+        "The contractor confirms that the works are original and do not infringe third parties' "
+        "rights, and is liable for claims of such infringement."
+    ),
+    "timeline.caption": "Timeline",
+    "timeline.date": "Date",
+    "timeline.what": "Milestone",
+    "timeline.deadline": "Deadline for the final files",
+    "contacts.caption": "Contact details",
+    "contacts.person": "Contact person",
+    "contacts.email": "Email",
+    "contacts.phone": "Phone",
+    "contacts.owner": "Ordered by",
+    "contacts.organisation": "Organisation",
+    "contacts.registry_code": "registry code",
+    "contacts.address": "Address",
+    "route.route": "Procurement route",
+    "route.threshold": "Threshold: {threshold} (without VAT).",
+    "route.source": "Source: {source}, applies from {date}.",
+    "route.splitting": (
+        "The route is chosen on the total value of all parts of one purchase; a purchase is "
+        "never split to stay under a threshold."
+    ),
+    "route.explain.low_value": (
+        "The estimated value is below the simple-procurement threshold. The procedures of the "
+        "Public Procurement Act do not apply, but its general principles do: transparency, "
+        "verifiability, proportionality, equal treatment and economical use of funds. Where "
+        "possible, offers are requested from several suppliers."
+    ),
+    "route.explain.simple": (
+        "Simple procurement under the Public Procurement Act: the contract notice and the "
+        "procurement documents are published in the public procurement register."
+    ),
+    "route.explain.national": (
+        "A public procurement under the Public Procurement Act (e.g. an open procedure): the "
+        "contract notice and the procurement documents are published in the public procurement "
+        "register."
+    ),
+    "route.explain.international": (
+        "The international threshold is reached: the contract notice is also published in the "
+        "Official Journal of the EU (TED) and the time limits of international procedures apply."
+    ),
+    "spec.authority": "Contracting authority",
+    "spec.subject": "Subject of the procurement",
+    "spec.subject_text": "The subject of the procurement is design work: “{title}”.",
+    "spec.cpv": "CPV codes",
+    "spec.route": "Procurement route and estimated value",
+    "spec.value": "Estimated value of the procurement: {value} (without VAT).",
+    "spec.rights": (
+        "The contractor transfers the author's economic rights in the works to the client for "
+        "an unlimited time and territory; the exact terms are in the draft contract terms."
+    ),
+    "criteria.template_note": (
+        "The criteria and weights are the contracting authority's standard template: procurement "
+        "staff adapt them before publication and the legal team confirms them."
+    ),
+    "criteria.qualification": "Qualification of the bidder",
+    "criteria.q_exclusion": (
+        "No grounds for exclusion under the Public Procurement Act apply to the bidder "
+        "(declared in the offer form)."
+    ),
+    "criteria.q_experience": (
+        "In the last {months} months the bidder has completed at least {works} comparable design "
+        "works (banners, social media or print design)."
+    ),
+    "criteria.q_accessibility": (
+        "At least one of the works referred to meets the WCAG 2.1 AA contrast requirements, or "
+        "the bidder describes how it ensures accessibility."
+    ),
+    "criteria.q_team": (
+        "The designer responsible for the work has at least {years} years' experience in "
+        "graphic design."
+    ),
+    "criteria.q_evidence": (
+        "Evidence: a list of works (client, date, short description) with samples or links, and "
+        "the responsible designer's CV."
+    ),
+    "criteria.evaluation": "Evaluation of offers",
+    "criteria.method": (
+        "The most economically advantageous offer on the best price-quality ratio wins. The "
+        "maximum score is 100 points."
+    ),
+    "criteria.table_caption": "Evaluation criteria and weights",
+    "criteria.criterion": "Criterion",
+    "criteria.weight": "Points (max)",
+    "criteria.price": "Price of the offer (without VAT)",
+    "criteria.quality": "Quality",
+    "criteria.total": "Total",
+    "criteria.price_heading": "Scoring the price",
+    "criteria.price_formula": (
+        "The lowest-priced offer scores {weight} points; the others score lowest price / offer "
+        "price × {weight}. Points are rounded to two decimals."
+    ),
+    "criteria.quality_heading": "Scoring the quality",
+    "criteria.quality_scale": (
+        "The evaluation committee scores each quality criterion on a scale of {scale} of the "
+        "criterion's maximum points, with written reasons."
+    ),
+    "criteria.tie_break": "On equal scores, the offer with more quality points is preferred.",
+    "quality.concept": "Concept and understanding of the brief",
+    "quality.concept_desc": (
+        "How the proposed solution (a draft or a description of the concept) meets the "
+        "objective, speaks to the audience and carries the key messages."
+    ),
+    "quality.compliance": "Meeting the brand and accessibility requirements",
+    "quality.compliance_desc": (
+        "How the bidder ensures the brandbook's rules and WCAG 2.1 AA are met and the files pass "
+        "brandkit's acceptance checks."
+    ),
+    "quality.portfolio": "Quality of previous work",
+    "quality.portfolio_desc": "The design quality and relevance of the comparable works referred to.",
+    "offer.bidder": "Bidder",
+    "offer.bidder_caption": "Bidder's details",
+    "offer.field.name": "Name of the bidder",
+    "offer.field.registry_code": "Registry code",
+    "offer.field.address": "Address",
+    "offer.field.representative": "Representative",
+    "offer.field.email": "Email",
+    "offer.field.phone": "Phone",
+    "offer.field.position": "Position",
+    "offer.field.date": "Date",
+    "offer.price": "Price",
+    "offer.price_intro": (
+        "Prices in euros without VAT. The price covers every cost of the work, the source files "
+        "and the transfer of economic rights."
+    ),
+    "offer.price_caption": "Price table",
+    "offer.item": "Item",
+    "offer.unit_price": "Unit price, €",
+    "offer.line_total": "Total, €",
+    "offer.sources_and_rights": (
+        "Source files, text alternatives and transfer of economic rights (unless included in the "
+        "lines above)"
+    ),
+    "offer.total_without_vat": "Total without VAT",
+    "offer.vat": "VAT",
+    "offer.total_with_vat": "Total with VAT",
+    "offer.declarations": "Declarations of the bidder",
+    "offer.d_documents": (
+        "We have read the procurement documents (order {number}, version {version}) and accept "
+        "their terms."
+    ),
+    "offer.d_price": "The price of the offer is final and covers all costs.",
+    "offer.d_rights": (
+        "We agree to transfer the author's economic rights in the works as set out in the draft "
+        "contract terms."
+    ),
+    "offer.d_deadline": "We deliver the final files by {deadline}.",
+    "offer.d_exclusion": "No grounds for exclusion from the procurement apply to us.",
+    "offer.d_validity": "The offer is valid for {days} days from the deadline for offers.",
+    "offer.signature": "Signature",
+    "offer.signature_caption": "Representative of the bidder",
+    "offer.digital_signature": "The offer is signed digitally.",
+    "contract.draft_note": (
+        "Draft: special terms of the contract on rights and acceptance. Standard text for the "
+        "legal team to confirm before the procurement is published."
+    ),
+    "contract.subject": "Subject of the contract",
+    "contract.subject_text": (
+        "The contractor designs and delivers to the client the items described in the order "
+        "“{title}” ({number}, version {version}) as set out in the technical specification."
+    ),
+    "contract.acceptance": "Delivery and acceptance",
+    "contract.a_delivery": (
+        "The contractor delivers the files through the client's brandkit (or as the client "
+        "directs) with the source files and text alternatives."
+    ),
+    "contract.a_checks": (
+        "Each file is checked in brandkit against the brandbook {brandbook} and the acceptance "
+        "criteria of the technical specification. A file whose check report has a finding of "
+        "severity error or rejected does not conform to the contract."
+    ),
+    "contract.a_review": (
+        "The client reports shortcomings or accepts the work within {days} working days of "
+        "delivery."
+    ),
+    "contract.a_fix": (
+        "The contractor remedies shortcomings within {days} working days at no extra cost and "
+        "delivers the files again; the checks are run again."
+    ),
+    "contract.a_act": (
+        "Acceptance is recorded in a delivery and acceptance certificate listing the accepted "
+        "files (name and SHA-256 checksum)."
+    ),
+    "contract.a_rights_pass": (
+        "The economic rights pass to the client, and the obligation to pay arises, on signature "
+        "of the certificate."
+    ),
+    "contract.a_codes": "Acceptance check codes and their severity:",
+    "contract.deadlines": "Deadlines",
+    "contract.delay": (
+        "If a deadline is missed, the general terms of the contract apply (contractual penalty, "
+        "withdrawal); the legal team completes this point."
+    ),
+    "contract.payment": "Payment",
+    "contract.payment_text": (
+        "The client pays for the accepted work on an invoice within {days} days of the "
+        "signature of the delivery and acceptance certificate and receipt of the invoice."
+    ),
+    "role.primary": "primary",
+    "role.background": "background",
+    "role.text": "text",
+    "role.accent": "accent",
+    "role.document": "documents",
+    "role.body": "body text",
+    "role.headline": "headlines",
+    "role.agency-name": "agency name",
+    "role.certificate": "certificates",
+    "role.web": "web",
+    "kind.banner": "Banner",
+    "kind.infographic": "Infographic",
+    "kind.social-post": "Social media post",
+    "kind.poster": "Poster",
+    "kind.leaflet": "Leaflet",
+    "kind.illustration": "Illustration",
+    "kind.icon": "Icon",
+}
+
+RU: dict[str, str] = {
+    "footer.version": "версия",
+    "footer.page": "стр.",
+    "meta.caption": "Сведения о документе",
+    "meta.number": "Номер документа",
+    "meta.version": "Версия (редакция заказа)",
+    "meta.created": "Дата составления",
+    "meta.client": "Заказчик",
+    "meta.owner": "Автор заказа",
+    "meta.deadline": "Срок сдачи",
+    "meta.brandbook": "Брендбук",
+    "meta.value": "Ориентировочная стоимость (без НДС)",
+    "meta.route": "Вид закупки",
+    "doc.brief": "Бриф на дизайн",
+    "common.not_given": "Не указано.",
+    "common.confirmed": "подтверждено",
+    "common.to_confirm": "требует подтверждения",
+    "common.language": "Язык",
+    "common.no": "№",
+    "common.none": "Нет.",
+    "common.status": "Статус",
+    "brief.background": "Предыстория",
+    "brief.objective": "Цель",
+    "brief.audience": "Целевая аудитория",
+    "brief.messages": "Ключевые сообщения",
+    "brief.deliverables": "Заказываемые работы",
+    "brief.references": "Справочные материалы",
+    "brief.brand": "Правила бренда",
+    "brief.brand_intro": (
+        "Правила взяты из брендбука {brandbook} — тех же данных, по которым brandkit проверяет "
+        "сданные файлы."
+    ),
+    "brief.palette": "Цвета",
+    "brief.typefaces": "Шрифты",
+    "brief.logos": "Логотипы",
+    "brief.presets": "Шаблоны и размеры",
+    "brief.accessibility": "Доступность",
+    "brief.acceptance": "Критерии приёмки",
+    "brief.files": "Сдаваемые файлы и исходники",
+    "brief.rights": "Авторские права и лицензии",
+    "brief.timeline": "График",
+    "brief.review_period": (
+        "Заказчик проверяет сданные файлы в течение {days} рабочих дней; при недостатках "
+        "исполнитель исправляет их и сдаёт файлы повторно."
+    ),
+    "brief.contacts": "Контакты",
+    "messages.caption": "Ключевое сообщение по языкам",
+    "messages.message": "Сообщение",
+    "deliverables.caption": "Заказываемые работы",
+    "deliverables.kind": "Работа",
+    "deliverables.size": "Размер",
+    "deliverables.formats": "Форматы",
+    "deliverables.languages": "Языки",
+    "deliverables.quantity": "Кол-во",
+    "deliverables.files": "Файлов",
+    "deliverables.total_files": "Всего файлов",
+    "deliverables.quantity_note": (
+        "Количество — это число разных макетов; каждый макет сдаётся на каждом из указанных "
+        "языков. Число файлов = количество × число языков."
+    ),
+    "palette.caption": "Цвета бренда",
+    "palette.swatch": "Образец",
+    "palette.name": "Название",
+    "palette.roles": "Назначение",
+    "palette.tolerance": (
+        "Допуск: CIEDE2000 (ΔE00) не более {tolerance}; цвета вне палитры — не более {share} "
+        "площади."
+    ),
+    "palette.neutrals": "Белый, чёрный и серые (хроматичность C*ab меньше {chroma}) разрешены.",
+    "palette.unconfirmed_note": (
+        "Значения с пометкой «требует подтверждения» — приблизительные пересчёты; заказчик "
+        "подтверждает их до печати."
+    ),
+    "typefaces.caption": "Шрифты бренда",
+    "typefaces.family": "Шрифт",
+    "typefaces.roles": "Назначение",
+    "typefaces.weights": "Начертания",
+    "typefaces.fallbacks": "Запасные шрифты",
+    "typefaces.licence": "Лицензия",
+    "typefaces.min_size": "Минимальный размер текста: {px} px.",
+    "logos.usage": "Применение",
+    "logos.clear_space": "Охранное поле: {share} высоты логотипа с каждой стороны.",
+    "logos.min_width": "Минимальная ширина на экране: {px} px.",
+    "logos.min_height": "Минимальная высота в печати: {mm} мм.",
+    "logos.variants": "Варианты",
+    "logos.to_confirm": "Файлы и размеры логотипа требуют подтверждения.",
+    "logos.rules": (
+        "Логотип используется только из файлов брендбука и без изменений: его не растягивают, "
+        "не перекрашивают и не добавляют эффектов; охранное поле остаётся свободным."
+    ),
+    "logos.alt": "{name} ({variant})",
+    "presets.caption": "Шаблоны заказанных работ",
+    "presets.name": "Шаблон",
+    "presets.size": "Размер",
+    "presets.match": "Требование к размеру",
+    "presets.formats": "Форматы",
+    "presets.max_bytes": "Макс. объём",
+    "presets.print": "Печать и цветовое пространство",
+    "presets.custom": (
+        "Файл работы с размером вне шаблонов должен точно соответствовать размеру и формату, "
+        "указанным в заказе."
+    ),
+    "presets.match_exact": "ровно {size}",
+    "presets.match_aspect": "соотношение сторон {ratio}:1 (±{tolerance})",
+    "presets.min_dpi": "не менее {dpi} dpi",
+    "presets.bleed": "PDF: обрезной формат ±{tolerance} мм, вылеты до {bleed} мм",
+    "presets.colour_space.srgb": "цветовое пространство sRGB",
+    "presets.colour_space.cmyk": "цветовое пространство CMYK",
+    "presets.colour_space.any": "цветовое пространство sRGB или CMYK",
+    "access.wcag": (
+        "Работы соответствуют уровню AA WCAG 2.1 (EN 301 549), обязательному для сайтов "
+        "государственного сектора Эстонии."
+    ),
+    "access.text_contrast": "Контраст текста с фоном — не менее {ratio} (WCAG 1.4.3).",
+    "access.large_contrast": (
+        "Контраст крупного текста (не менее {px} px или полужирный не менее {bold_px} px) — "
+        "не менее {ratio}."
+    ),
+    "access.non_text_contrast": (
+        "Контраст значимых нетекстовых элементов (значки, линии графиков, кнопки) — не менее "
+        "{ratio} (WCAG 1.4.11)."
+    ),
+    "access.alt_text": (
+        "У каждой работы есть краткая текстовая альтернатива (alt-текст) на каждом её языке: "
+        "{languages}."
+    ),
+    "access.long_description": (
+        "У инфографики есть также развёрнутая текстовая альтернатива, передающая всю информацию "
+        "(числа, связи) текстом."
+    ),
+    "access.long_description_ordered": (
+        "В заказе есть инфографика: развёрнутая текстовая альтернатива обязательна к сдаче."
+    ),
+    "access.not_colour_only": "Информация никогда не передаётся только цветом.",
+    "access.order_needs": "Дополнительные требования заказчика к доступности:",
+    "accept.intro": (
+        "brandkit проверяет каждый сданный файл по брендбуку {brandbook} и шаблону заказанной "
+        "работы. В таблице приведены коды проверок точно так, как они указаны в отчёте о проверке."
+    ),
+    "accept.caption": "Проверки, которые brandkit выполняет для сданных файлов",
+    "accept.code": "Код",
+    "accept.rule": "Требование",
+    "accept.severity": "Уровень",
+    "accept.verdict": (
+        "Файл принимается, если вердикт brandkit — «pass»: нет ни одного замечания уровня "
+        "«ошибка». Отклонённый файл (коды file.*, svg.unsafe, pdf.unsafe) необходимо заменить. "
+        "Предупреждения нужно исправить или письменно обосновать при сдаче."
+    ),
+    "accept.order_match": (
+        "Кроме того, сданные файлы сверяются с заказанными работами: размеры, форматы, языки и "
+        "количество (см. таблицу заказываемых работ)."
+    ),
+    "accept.file": (
+        "Файл открывается и не повреждён: не пустой, содержимое соответствует расширению, формат "
+        "— PNG, JPEG, WebP, SVG или PDF, объём не более {max_bytes}, растровое изображение не "
+        "более {megapixels} мегапикселей (защита от «бомб» распаковки)."
+    ),
+    "accept.svg_unsafe": (
+        "SVG не содержит скриптов, обработчиков событий, внешних ссылок и элементов вне "
+        "разрешённого списка (такой файл отклоняется, а не «очищается»)."
+    ),
+    "accept.pdf_unsafe": (
+        "PDF не содержит JavaScript, автоматических действий, вложенных файлов и внешних ссылок и "
+        "не зашифрован (pdf.encrypted)."
+    ),
+    "accept.size_mismatch": (
+        "Шаблоны с точным размером (см. таблицу шаблонов): размер в пикселях точно равен размеру "
+        "шаблона. Шаблоны для печати: страница PDF имеет обрезной формат ±{tolerance} мм или "
+        "обрезной формат с вылетами до {bleed} мм с каждой стороны."
+    ),
+    "accept.aspect_mismatch": (
+        "Шаблоны с соотношением сторон, растровые файлы для печати и SVG: соотношение сторон "
+        "отличается от шаблона не более чем на допуск (см. таблицу шаблонов)."
+    ),
+    "accept.format_not_allowed": "Формат файла — один из форматов шаблона (см. таблицу шаблонов).",
+    "accept.file_too_large": "Объём файла не превышает максимальный объём шаблона (см. таблицу шаблонов).",
+    "accept.low_resolution": (
+        "Растровый файл для печати в размере шаблона имеет разрешение не ниже dpi шаблона (см. "
+        "таблицу шаблонов)."
+    ),
+    "accept.off_palette": (
+        "Цвета — из палитры бренда: пиксель считается цветом палитры, если расстояние CIEDE2000 "
+        "(ΔE00) до него не более {tolerance}; {neutrals} Цвета вне палитры могут занимать не "
+        "более {share} площади (больше — ошибка, меньше — предупреждение). В SVG каждый цвет вне "
+        "палитры — ошибка."
+    ),
+    "accept.neutrals_allowed": "белый, чёрный и серые (хроматичность C*ab меньше {chroma}) разрешены.",
+    "accept.neutrals_not_allowed": "белый, чёрный и серые тоже должны быть в палитре.",
+    "accept.disallowed_font": (
+        "Используются только шрифты бренда ({families}) или их запасные шрифты ({fallbacks})."
+    ),
+    "accept.not_embedded": "Все шрифты в PDF внедрены (или текст переведён в кривые).",
+    "accept.too_small": "Текст в SVG — не менее {px} px.",
+    "accept.contrast": (
+        "Контраст текста с фоном — не менее {text}; для крупного текста (не менее {px} px или "
+        "полужирный не менее {bold_px} px) — не менее {large}."
+    ),
+    "accept.location": "В файле нет данных о местоположении (GPS в EXIF или XMP).",
+    "accept.personal_data": "В файле нет персональных данных (имя автора, контакты в EXIF или XMP).",
+    "accept.colour_space": (
+        "Для веб-шаблонов и шаблонов соцсетей цветовое пространство — sRGB (не CMYK и не другой "
+        "ICC-профиль); для печати — по таблице шаблонов."
+    ),
+    "severity.rejected": "отклонение",
+    "severity.error": "ошибка",
+    "severity.warning": "предупреждение",
+    "files.exports": (
+        "Каждая работа экспортируется для каждого языка отдельным файлом в размере и формате "
+        "заказанного шаблона (см. таблицу шаблонов)."
+    ),
+    "files.naming": "Имя файла: номер заказа, номер работы, язык и шаблон, например {example}.",
+    "files.sources": (
+        "Исходные файлы сдаются со слоями в собственном формате программы (например, AI, INDD, "
+        "PSD, FIG, AFDESIGN или SVG) вместе со связанными изображениями."
+    ),
+    "files.fonts": (
+        "Шрифты: в PDF для печати шрифты внедрены; в исходниках используются шрифты бренда со "
+        "свободной лицензией; для других шрифтов текст переводится в кривые или заказчику "
+        "передаётся лицензия на шрифт."
+    ),
+    "files.images": "Фотографии и иллюстрации сдаются со сведениями о лицензии и источнике.",
+    "files.alt_texts": (
+        "Alt-текст каждой работы и развёрнутая текстовая альтернатива инфографики сдаются "
+        "текстовым файлом (UTF-8) на каждом языке работы."
+    ),
+    "files.metadata": "Из файлов удаляются данные о местоположении и персональные данные (EXIF/XMP).",
+    "rights.legal_note": (
+        "Типовой текст на основе Закона об авторском праве Эстонии (Autoriõiguse seadus); "
+        "юридический отдел подтверждает его до использования."
+    ),
+    "rights.transfer": (
+        "Исполнитель передаёт Заказчику все имущественные права автора на произведения, "
+        "созданные по договору (в том числе эскизы, промежуточные результаты, итоговые и "
+        "исходные файлы), в значении Закона об авторском праве. Права переходят при подписании "
+        "акта приёма-передачи."
+    ),
+    "rights.scope": (
+        "Имущественные права передаются без ограничения срока и территории и для всех способов "
+        "использования, в том числе с правом воспроизводить, распространять, публично показывать "
+        "и делать общедоступными, переводить, изменять, перерабатывать и объединять с другими "
+        "произведениями, а также выдавать лицензии и передавать права третьим лицам."
+    ),
+    "rights.moral": (
+        "Личные неимущественные права автора (в том числе право авторства и право на имя) "
+        "остаются за автором и не передаются. Исполнитель обеспечивает, что автор не "
+        "осуществляет их так, чтобы препятствовать обычному использованию и изменению "
+        "произведения Заказчиком, и согласен на использование произведения без указания имени "
+        "автора."
+    ),
+    "rights.sources": (
+        "Передаются также многослойные исходные файлы; Заказчик вправе изменять их и создавать "
+        "на их основе новые произведения."
+    ),
+    "rights.third_party": (
+        "Если в произведении используются материалы третьих лиц (фотографии, иллюстрации, значки, "
+        "шрифты), Исполнитель перечисляет их вместе с лицензиями и обеспечивает, что лицензии "
+        "позволяют Заказчику использовать их в объёме пункта 2. Лицензионные платежи включены в "
+        "цену."
+    ),
+    "rights.price": (
+        "Вознаграждение за передачу имущественных прав и лицензии включено в цену договора; "
+        "отдельно ничего не оплачивается."
+    ),
+    "rights.warranty": (
+        "Исполнитель подтверждает, что произведения оригинальны и не нарушают прав третьих лиц, "
+        "и отвечает по требованиям о таком нарушении."
+    ),
+    "timeline.caption": "График",
+    "timeline.date": "Дата",
+    "timeline.what": "Этап",
+    "timeline.deadline": "Срок сдачи итоговых файлов",
+    "contacts.caption": "Контактные данные",
+    "contacts.person": "Контактное лицо",
+    "contacts.email": "Эл. почта",
+    "contacts.phone": "Телефон",
+    "contacts.owner": "Автор заказа",
+    "contacts.organisation": "Учреждение",
+    "contacts.registry_code": "регистрационный код",
+    "contacts.address": "Адрес",
+    "role.primary": "основной",
+    "role.background": "фон",
+    "role.text": "текст",
+    "role.accent": "акцент",
+    "role.document": "документы",
+    "role.body": "основной текст",
+    "role.headline": "заголовки",
+    "role.agency-name": "название учреждения",
+    "role.certificate": "грамоты",
+    "role.web": "веб",
+    "kind.banner": "Баннер",
+    "kind.infographic": "Инфографика",
+    "kind.social-post": "Публикация в соцсетях",
+    "kind.poster": "Плакат",
+    "kind.leaflet": "Листовка",
+    "kind.illustration": "Иллюстрация",
+    "kind.icon": "Значок",
+}
+
+LABELS: dict[str, dict[str, str]] = {"et": ET, "en": EN, "ru": RU}
+
+_NO_DEFAULT = object()
+
+
+def label(lang: str, key: str, default=_NO_DEFAULT, **values) -> str:
+    """The `lang` text for `key`, with ``{name}`` fields filled from `values`.
+
+    A missing text raises `MissingLabel` unless a `default` is given (used for open lists
+    such as deliverable kinds, where an unknown slug prints as given)."""
+    try:
+        text = LABELS[lang][key]
+    except KeyError:
+        if default is not _NO_DEFAULT:
+            return default
+        raise MissingLabel(f"no {lang!r} text for {key!r}") from None
+    return text.format_map(values)
+
+
+def language_name(lang: str, code: str) -> str:
+    return LANGUAGE_NAMES[lang].get(code, code)
