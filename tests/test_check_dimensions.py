@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import numpy as np
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
@@ -207,6 +207,7 @@ SIZES = st.one_of(
 
 @settings(max_examples=200, deadline=None)
 @given(w=SIZES, h=SIZES, slug=st.sampled_from([None, *PRESETS]))
+@example(w=1.0, h=5.617791046444737e307, slug="web-hero")  # overflowed to inf in a message
 def test_any_svg_or_pdf_size_is_handled(w, h, slug):
     for found in check(svg(w, h), slug):
         assert found.code.startswith("dimensions.")

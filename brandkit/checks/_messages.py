@@ -22,6 +22,8 @@ MAX_LISTED = 5
 
 def num(value: float, lang: str, digits: int = 1) -> str:
     """1 234,5 (et, ru) or 1,234.5 (en); `digits=0` gives a whole number."""
+    if value != value or value in (float("inf"), float("-inf")):
+        return {"nan": "?"}.get(str(value), "∞" if value > 0 else "-∞")
     text = f"{value:,.{digits}f}" if digits else f"{round(value):,}"
     if text in {"-0", "-0.0", "-0.00"}:
         text = text[1:]
