@@ -43,9 +43,14 @@ def _fmt_name(fmt: str) -> str:
     return FORMAT_NAMES.get(fmt, fmt.upper())
 
 
+# Larger than any real artwork (about 3.5 km at 300 dpi): such a declared size is nonsense, and
+# arithmetic on it could overflow, so it is treated like a missing size.
+MAX_SIDE = 1e7
+
+
 def _usable(w, h) -> bool:
     try:
-        return all(math.isfinite(float(v)) and float(v) > 0 for v in (w, h))
+        return all(math.isfinite(float(v)) and 0 < float(v) <= MAX_SIDE for v in (w, h))
     except (TypeError, ValueError):
         return False
 
