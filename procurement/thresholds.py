@@ -48,13 +48,17 @@ def thresholds_on(on_date: datetime.date | None = None, queryset=None) -> list:
     return sorted(latest.values(), key=lambda r: (r.threshold_eur, r.pk))
 
 
-def route_for(value, on_date: datetime.date | None = None, queryset=None) -> RouteDecision | None:
+def route_for(
+    value, on_date: datetime.date | None = None, queryset=None, rows: list | None = None
+) -> RouteDecision | None:
     """The route for an estimated value (EUR, without VAT) on a date (today by default): the
     valid threshold with the highest bound that the value reaches (equal counts). None when no
-    threshold is loaded for that date or the value is below every bound."""
+    threshold is loaded for that date or the value is below every bound. `rows` may pass the
+    result of `thresholds_on(on_date)` when deciding many values at once."""
     on_date = on_date or timezone.localdate()
     amount = Decimal(str(value))
-    rows = thresholds_on(on_date, queryset)
+    if rows is None:
+        rows = thresholds_on(on_date, queryset)
     chosen = None
     following = None
     for row in rows:

@@ -70,7 +70,11 @@ def order_list(request):
     _require_use(request)
     orders = permissions.visible_orders(request.user).select_related("owner")
     page = Paginator(orders, PAGE_SIZE).get_page(request.GET.get("page"))
-    rows = [{"order": order, "route": route_for(order.estimated_value_eur)} for order in page]
+    thresholds = thresholds_on()
+    rows = [
+        {"order": order, "route": route_for(order.estimated_value_eur, rows=thresholds)}
+        for order in page
+    ]
     return render(
         request,
         "procurement/order_list.html",

@@ -52,3 +52,23 @@ def media_root(settings, tmp_path_factory):
     """Every test writes media into its own empty folder."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))
     return Path(settings.MEDIA_ROOT)
+
+
+@pytest.fixture(scope="session")
+def s3_server():
+    """moto's standalone S3 server on 127.0.0.1 for the whole session (see tests/s3_server.py)."""
+    from tests.s3_server import running_moto_server
+
+    with running_moto_server() as server:
+        yield server
+
+
+@pytest.fixture
+def s3_media(settings, s3_server):
+    """Media on the S3 server for one test, in an emptied bucket. Changing STORAGES through the
+    settings fixture sends setting_changed, on which Django resets `storages` and
+    `default_storage` (django/test/signals.py), so FileFields use the S3 storage at once."""
+    s3_server.empty()
+    settings.STORAGES = {**settings.STORAGES, "default": s3_server.storage_config}
+    yield s3_server
+    s3_server.empty()

@@ -746,6 +746,34 @@ def test_a_refused_delivery_says_why_and_stores_nothing(
     assert media_files(media_root) == []
 
 
+def test_a_file_over_the_size_limit_is_refused_unread(client, topic_owner, ska, settings):
+    settings.BRANDKIT_MAX_UPLOAD_BYTES = 1000
+    order = make_order(topic_owner)
+    client.force_login(topic_owner)
+    response = _deliver(client, order, order.deliverables.get(), png_bytes(size=(600, 314)))
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "banner.png is larger than" in html and "Nothing was stored for this file." in html
+    assert not Delivery.objects.exists()
+
+
+def test_the_order_list_shows_each_orders_route(
+    client, topic_owner, ska, django_assert_max_num_queries
+):
+    for value in ("100", "35000", "75000", "150000"):
+        make_order(topic_owner, value=value)
+    client.force_login(topic_owner)
+    with django_assert_max_num_queries(15):
+        html = client.get(reverse("procurement:list")).content.decode()
+    for name in (
+        "Low-value purchase",
+        "Simple procurement",
+        "National procurement",
+        "International procurement",
+    ):
+        assert name in html
+
+
 def test_a_custom_pixel_size_must_match_exactly(client, topic_owner, ska, checks_once):
     order = make_order(
         topic_owner,

@@ -203,7 +203,9 @@ def _preset_row(preset: dict, lang: str) -> dict:
     if preset.get("match", "exact") == "exact":
         match = label(lang, "presets.match_exact", size=size)
     else:
-        ratio = fmt.number(fmt.to_decimal(preset["width"]) / fmt.to_decimal(preset["height"]), lang, 3)
+        ratio = fmt.number(
+            fmt.to_decimal(preset["width"]) / fmt.to_decimal(preset["height"]), lang, 3
+        )
         match = label(
             lang,
             "presets.match_aspect",
@@ -222,9 +224,7 @@ def _preset_row(preset: dict, lang: str) -> dict:
                 bleed=fmt.plain_number(MAX_BLEED_MM, lang),
             )
         )
-    printing.append(
-        label(lang, f"presets.colour_space.{_colour_space(preset)}")
-    )
+    printing.append(label(lang, f"presets.colour_space.{_colour_space(preset)}"))
     return {
         "slug": preset["slug"],
         "name": pick(preset.get("name"), lang) or preset["slug"],

@@ -49,4 +49,5 @@ def printable(value):
     if all(ord(ch) in cmap or ch in KEEP for ch in value):
         return value
     text = "".join(ch if ord(ch) in cmap or ch in KEEP else REPLACEMENT for ch in value)
-    return Markup(text) if isinstance(value, Markup) else text
+    # Only characters were swapped for U+FFFD: markup that was safe stays safe.
+    return Markup(text) if isinstance(value, Markup) else text  # noqa: S704

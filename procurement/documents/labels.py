@@ -203,7 +203,9 @@ ET: dict[str, str] = {
         "Külgede suhtega mallid, trüki rasterfailid ja SVG: külgede suhe erineb malli omast "
         "kuni lubatud hälbe võrra (vt mallide tabel)."
     ),
-    "accept.format_not_allowed": "Faili vorming on üks malli lubatud vormingutest (vt mallide tabel).",
+    "accept.format_not_allowed": (
+        "Faili vorming on üks malli lubatud vormingutest (vt mallide tabel)."
+    ),
     "accept.file_too_large": "Faili maht ei ületa malli suurimat mahtu (vt mallide tabel).",
     "accept.low_resolution": (
         "Trükimalli rasterfaili lahutus malli mõõdus on vähemalt malli nõutud dpi (vt mallide "
@@ -218,17 +220,20 @@ ET: dict[str, str] = {
     "accept.neutrals_allowed": "valge, must ja hallid (kroomasus C*ab alla {chroma}) on lubatud.",
     "accept.neutrals_not_allowed": "ka valge, must ja hallid peavad olema paletis.",
     "accept.disallowed_font": (
-        "Kasutatud on ainult brändi kirjatüüpe ({families}) või nende asenduskirju "
-        "({fallbacks})."
+        "Kasutatud on ainult brändi kirjatüüpe ({families}) või nende asenduskirju ({fallbacks})."
     ),
-    "accept.not_embedded": "PDF-i kõik kirjatüübid on manustatud (või tekst on teisendatud kõverateks).",
+    "accept.not_embedded": (
+        "PDF-i kõik kirjatüübid on manustatud (või tekst on teisendatud kõverateks)."
+    ),
     "accept.too_small": "SVG tekst on vähemalt {px} px.",
     "accept.contrast": (
         "Teksti kontrastsus taustaga on vähemalt {text}, suurel tekstil (vähemalt {px} px või "
         "paks kiri vähemalt {bold_px} px) vähemalt {large}."
     ),
     "accept.location": "Failis ei ole asukohaandmeid (GPS EXIF-is või XMP-s).",
-    "accept.personal_data": "Failis ei ole isikuandmeid (autori nimi, kontaktid EXIF-is või XMP-s).",
+    "accept.personal_data": (
+        "Failis ei ole isikuandmeid (autori nimi, kontaktid EXIF-is või XMP-s)."
+    ),
     "accept.colour_space": (
         "Veebi ja sotsiaalmeedia mallide värviruum on sRGB (mitte CMYK ega muu ICC-profiil); "
         "trükimallidel vastavalt mallide tabelile."
@@ -393,7 +398,9 @@ ET: dict[str, str] = {
         "Hindamiskomisjon hindab iga kvaliteedikriteeriumi skaalal {scale} kriteeriumi "
         "maksimumpunktidest ja põhjendab hinnangut kirjalikult."
     ),
-    "criteria.tie_break": "Võrdse punktisumma korral eelistatakse suurema kvaliteedipunktide summaga pakkumust.",
+    "criteria.tie_break": (
+        "Võrdse punktisumma korral eelistatakse suurema kvaliteedipunktide summaga pakkumust."
+    ),
     "quality.concept": "Kontseptsioon ja lähteülesande mõistmine",
     "quality.concept_desc": (
         "Kuidas pakutud lahendus (kavand või kontseptsiooni kirjeldus) täidab eesmärki, "
@@ -481,8 +488,7 @@ ET: dict[str, str] = {
         "failid (nimi ja SHA-256 kontrollsumma)."
     ),
     "contract.a_rights_pass": (
-        "Varalised õigused lähevad Tellijale üle ja tasumise kohustus tekib akti "
-        "allkirjastamisel."
+        "Varalised õigused lähevad Tellijale üle ja tasumise kohustus tekib akti allkirjastamisel."
     ),
     "contract.a_codes": "Vastuvõtukontrolli koodid ja nende tase:",
     "contract.deadlines": "Tähtajad",
@@ -632,7 +638,9 @@ EN: dict[str, str] = {
         "The work meets WCAG 2.1 level AA (EN 301 549), required of Estonian public-sector "
         "websites."
     ),
-    "access.text_contrast": "Text has a contrast ratio of at least {ratio} with its background (WCAG 1.4.3).",
+    "access.text_contrast": (
+        "Text has a contrast ratio of at least {ratio} with its background (WCAG 1.4.3)."
+    ),
     "access.large_contrast": (
         "Large text (at least {px} px, or bold at least {bold_px} px) has a contrast ratio of "
         "at least {ratio}."
@@ -642,8 +650,7 @@ EN: dict[str, str] = {
         "least {ratio} (WCAG 1.4.11)."
     ),
     "access.alt_text": (
-        "Every item has a short text alternative (alt text) in each of its languages: "
-        "{languages}."
+        "Every item has a short text alternative (alt text) in each of its languages: {languages}."
     ),
     "access.long_description": (
         "Infographics also have a long text alternative that gives all the information "
@@ -693,8 +700,12 @@ EN: dict[str, str] = {
         "Aspect-ratio presets, print rasters and SVG: the aspect ratio differs from the "
         "preset's by no more than its tolerance (see the presets table)."
     ),
-    "accept.format_not_allowed": "The file format is one of the preset's formats (see the presets table).",
-    "accept.file_too_large": "The file is no larger than the preset's largest file (see the presets table).",
+    "accept.format_not_allowed": (
+        "The file format is one of the preset's formats (see the presets table)."
+    ),
+    "accept.file_too_large": (
+        "The file is no larger than the preset's largest file (see the presets table)."
+    ),
     "accept.low_resolution": (
         "A raster for a print preset has at least the preset's dpi at the preset's size (see "
         "the presets table)."
@@ -710,14 +721,18 @@ EN: dict[str, str] = {
     "accept.disallowed_font": (
         "Only the brand typefaces ({families}) or their fallbacks ({fallbacks}) are used."
     ),
-    "accept.not_embedded": "Every font in a PDF is embedded (or the text is converted to outlines).",
+    "accept.not_embedded": (
+        "Every font in a PDF is embedded (or the text is converted to outlines)."
+    ),
     "accept.too_small": "Text in SVG is at least {px} px.",
     "accept.contrast": (
         "Text has a contrast ratio of at least {text} with its background; large text (at least "
         "{px} px, or bold at least {bold_px} px) at least {large}."
     ),
     "accept.location": "The file has no location data (GPS in EXIF or XMP).",
-    "accept.personal_data": "The file has no personal data (author's name, contacts in EXIF or XMP).",
+    "accept.personal_data": (
+        "The file has no personal data (author's name, contacts in EXIF or XMP)."
+    ),
     "accept.colour_space": (
         "Web and social presets are in sRGB (not CMYK or another ICC profile); print presets as "
         "in the presets table."
@@ -890,7 +905,9 @@ EN: dict[str, str] = {
         "brandkit's acceptance checks."
     ),
     "quality.portfolio": "Quality of previous work",
-    "quality.portfolio_desc": "The design quality and relevance of the comparable works referred to.",
+    "quality.portfolio_desc": (
+        "The design quality and relevance of the comparable works referred to."
+    ),
     "offer.bidder": "Bidder",
     "offer.bidder_caption": "Bidder's details",
     "offer.field.name": "Name of the bidder",
@@ -1173,7 +1190,9 @@ RU: dict[str, str] = {
         "отличается от шаблона не более чем на допуск (см. таблицу шаблонов)."
     ),
     "accept.format_not_allowed": "Формат файла — один из форматов шаблона (см. таблицу шаблонов).",
-    "accept.file_too_large": "Объём файла не превышает максимальный объём шаблона (см. таблицу шаблонов).",
+    "accept.file_too_large": (
+        "Объём файла не превышает максимальный объём шаблона (см. таблицу шаблонов)."
+    ),
     "accept.low_resolution": (
         "Растровый файл для печати в размере шаблона имеет разрешение не ниже dpi шаблона (см. "
         "таблицу шаблонов)."
@@ -1184,7 +1203,9 @@ RU: dict[str, str] = {
         "более {share} площади (больше — ошибка, меньше — предупреждение). В SVG каждый цвет вне "
         "палитры — ошибка."
     ),
-    "accept.neutrals_allowed": "белый, чёрный и серые (хроматичность C*ab меньше {chroma}) разрешены.",
+    "accept.neutrals_allowed": (
+        "белый, чёрный и серые (хроматичность C*ab меньше {chroma}) разрешены."
+    ),
     "accept.neutrals_not_allowed": "белый, чёрный и серые тоже должны быть в палитре.",
     "accept.disallowed_font": (
         "Используются только шрифты бренда ({families}) или их запасные шрифты ({fallbacks})."
@@ -1196,7 +1217,9 @@ RU: dict[str, str] = {
         "полужирный не менее {bold_px} px) — не менее {large}."
     ),
     "accept.location": "В файле нет данных о местоположении (GPS в EXIF или XMP).",
-    "accept.personal_data": "В файле нет персональных данных (имя автора, контакты в EXIF или XMP).",
+    "accept.personal_data": (
+        "В файле нет персональных данных (имя автора, контакты в EXIF или XMP)."
+    ),
     "accept.colour_space": (
         "Для веб-шаблонов и шаблонов соцсетей цветовое пространство — sRGB (не CMYK и не другой "
         "ICC-профиль); для печати — по таблице шаблонов."
@@ -1223,7 +1246,9 @@ RU: dict[str, str] = {
         "Alt-текст каждой работы и развёрнутая текстовая альтернатива инфографики сдаются "
         "текстовым файлом (UTF-8) на каждом языке работы."
     ),
-    "files.metadata": "Из файлов удаляются данные о местоположении и персональные данные (EXIF/XMP).",
+    "files.metadata": (
+        "Из файлов удаляются данные о местоположении и персональные данные (EXIF/XMP)."
+    ),
     "rights.legal_note": (
         "Типовой текст на основе Закона об авторском праве Эстонии (Autoriõiguse seadus); "
         "юридический отдел подтверждает его до использования."

@@ -11,11 +11,10 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from procurement.documents.weasy import HTML
-
 from procurement.documents.fetcher import ResourceFetcher
 from procurement.documents.formatting import LANGUAGES
 from procurement.documents.paths import STATIC_DIR, static_base_url
+from procurement.documents.weasy import HTML
 
 PDF_OPTIONS = {"pdf_variant": "pdf/a-3b", "pdf_tags": True}
 

@@ -146,4 +146,3 @@ def tender_zip(order: dict, brandbook: dict, lang: str, **options) -> tuple[str,
     """(ZIP file name, ZIP bytes) of the rendered tender set."""
     files = render_tender_set(order, brandbook, lang, **options)
     return f"{_file_stem(order, lang)}_tender.zip", zip_set(files)
-

@@ -1,0 +1,142 @@
+"""Serve brandkit with gunicorn on 127.0.0.1 for the load benchmark and the deployment tests.
+
+`gunicorn_server(env)` starts `gunicorn brandkit.wsgi` on a free loopback port as a
+subprocess, waits until it answers, and always stops it when the block ends (also on error or
+Ctrl+C). Only loopback addresses are used.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import http.client
+import os
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from dataclasses import dataclass
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+HOST = "127.0.0.1"
+
+
+def free_port() -> int:
+    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
+        sock.bind((HOST, 0))
+        return sock.getsockname()[1]
+
+
+def clean_environment(extra: dict[str, str]) -> dict[str, str]:
+    """This process's environment without any Django/brandkit/database choices, plus `extra`."""
+    env = {
+        k: v
+        for k, v in os.environ.items()
+        if not k.startswith(("DJANGO_", "BRANDKIT_", "AWS_")) and k != "DATABASE_URL"
+    }
+    env.update(extra)
+    return env
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """`python manage.py ARGS` in a clean environment plus `env`; raises with its output."""
+    result = subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env=clean_environment(env),
+        capture_output=True,
+        text=True,
+        timeout=timeout,
+    )
+    if result.returncode != 0:
+        raise RuntimeError(
+            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
+            f"{result.stdout}\n{result.stderr}"
+        )
+    return result
+
+
+@dataclass
+class Server:
+    host: str
+    port: int
+    log: Path
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}"
+
+    def connection(self, timeout: float = 30) -> http.client.HTTPConnection:
+        return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
+
+
+def _wait(server: Server, process: subprocess.Popen, timeout: float) -> None:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError(
+                f"gunicorn exited with {process.returncode}:\n"
+                f"{server.log.read_text(errors='replace')[-5000:]}"
+            )
+        try:
+            connection = server.connection(timeout=2)
+            connection.request("GET", "/accounts/login/", headers={"Host": server.host})
+            connection.getresponse().read()
+            connection.close()
+            return
+        except OSError:
+            time.sleep(0.2)
+    raise RuntimeError(f"gunicorn did not answer on {server.url} within {timeout:.0f} s")
+
+
+@contextlib.contextmanager
+def gunicorn_server(
+    env: dict[str, str],
+    *,
+    workers: int = 2,
+    threads: int = 1,
+    timeout: float = 60,
+    extra_args: tuple[str, ...] = (),
+) -> Iterator[Server]:
+    port = free_port()
+    with tempfile.TemporaryDirectory(prefix="brandkit-gunicorn-") as folder:
+        server = Server(HOST, port, Path(folder) / "gunicorn.log")
+        with server.log.open("wb") as log:
+            process = subprocess.Popen(
+                [
+                    sys.executable,
+                    "-m",
+                    "gunicorn",
+                    "brandkit.wsgi",
+                    "--bind",
+                    f"{HOST}:{port}",
+                    "--workers",
+                    str(workers),
+                    "--threads",
+                    str(threads),
+                    "--timeout",
+                    "120",
+                    "--graceful-timeout",
+                    "5",
+                    *extra_args,
+                ],
+                cwd=ROOT,
+                env=clean_environment(env),
+                stdout=log,
+                stderr=subprocess.STDOUT,
+                start_new_session=True,
+            )
+        try:
+            _wait(server, process, timeout)
+            yield server
+        finally:
+            if process.poll() is None:
+                process.send_signal(signal.SIGTERM)
+                try:
+                    process.wait(timeout=15)
+                except subprocess.TimeoutExpired:
+                    os.killpg(process.pid, signal.SIGKILL)
+                    process.wait(timeout=15)
