@@ -8,6 +8,7 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.db import connection, connections
+from django.utils import translation
 
 from brandkit.library.models import AssetStatus, RenditionStatus, VersionState
 from brandkit.library.permissions import visible_assets
@@ -16,6 +17,14 @@ from brandkit.review.models import AuditAction, AuditEvent, Comment
 from tests.factories import ERROR_REPORT, make_asset, make_version
 
 pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def english():
+    """The messages asserted below are the English ones, whatever language a previous test
+    left active in this thread."""
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
