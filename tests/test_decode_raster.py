@@ -311,3 +311,28 @@ def test_colour_key_transparency():
     raster = decoded_raster(encode(image, "PNG", transparency=corpus.WHITE), "png")
     assert raster.alpha is not None
     assert raster.alpha[0, 0] == 255 and raster.alpha[0, 19] == 0
+
+
+@pytest.mark.parametrize("fmt", ["PNG", "JPEG", "WEBP"])
+def test_truncated_image_is_rejected_even_after_weasyprint_was_imported(fmt):
+    """WeasyPrint sets Pillow's LOAD_TRUNCATED_IMAGES to True on import; the check engine
+    must still reject truncated files in a process that renders PDFs too."""
+    import io as _io
+
+    from PIL import Image as _Image
+    from PIL import ImageFile
+
+    from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
+    from brandkit.checks import run
+
+    buf = _io.BytesIO()
+    noise = _Image.effect_noise((400, 300), 60).convert("RGB")
+    noise.save(buf, format=fmt)
+    truncated = buf.getvalue()[: len(buf.getvalue()) * 2 // 3]
+    ImageFile.LOAD_TRUNCATED_IMAGES = True  # what `import weasyprint` does
+    try:
+        report = run(truncated, filename=f"x.{fmt.lower()}", brandbook=parse_file(SKA_BRANDBOOK))
+    finally:
+        ImageFile.LOAD_TRUNCATED_IMAGES = False
+    assert report.verdict == "rejected"
+    assert "file.corrupt" in {f.code for f in report.findings}

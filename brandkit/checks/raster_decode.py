@@ -76,7 +76,12 @@ PIL_DECODE_ERRORS = (
     UnidentifiedImageError,
 )
 
-assert ImageFile.LOAD_TRUNCATED_IMAGES is False, "truncated images must fail to load"
+
+def _refuse_truncated_images() -> None:
+    """Truncated images must fail to load. The flag is process-global and WeasyPrint sets it to
+    True when imported (weasyprint/images.py), so it is enforced before every decode rather
+    than trusted from import time."""
+    ImageFile.LOAD_TRUNCATED_IMAGES = False
 
 
 class RasterRejected(Exception):
@@ -465,6 +470,7 @@ ORIENTATION = {
 
 
 def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> RasterImage:
+    _refuse_truncated_images()
     im = Image.open(io.BytesIO(data), formats=[PIL_FORMATS[fmt]])
     try:
         width, height = im.size
