@@ -108,7 +108,7 @@ def test_collectstatic_writes_a_manifest_with_hashed_and_compressed_files(deploy
     # fonts.css points at the hashed font files, so they can be cached for ever
     fonts_css = (static / paths["css/fonts.css"]).read_text()
     font_urls = re.findall(r"url\([\"']?([^\"')]+)", fonts_css)
-    assert font_urls and all(re.search(r"\.[0-9a-f]{12}\.woff2?$", url) for url in font_urls)
+    assert font_urls and all(re.search(r"\.[0-9a-f]{12}\.(woff2?|ttf)$", url) for url in font_urls)
     # the admin's own files are collected too
     assert any(name.startswith("admin/") for name in paths)
 
@@ -159,8 +159,9 @@ def test_static_files_are_served_compressed_and_cached_for_ever(deployed):
     assert f"/static/{hashed}".encode() in page
 
 
-def _login(server, password: str):
-    response, page = request(server, "GET", "/accounts/login/")
+def _login(server, password: str, forwarded_for: str | None = None):
+    extra = {"X-Forwarded-For": forwarded_for} if forwarded_for else {}
+    response, page = request(server, "GET", "/accounts/login/", headers=extra)
     cookies = SimpleCookie()
     cookies.load(response.headers["Set-Cookie"])
     csrf = cookies["csrftoken"].value
@@ -170,6 +171,7 @@ def _login(server, password: str):
         "POST",
         "/accounts/login/",
         headers={
+            **extra,
             "Cookie": f"csrftoken={csrf}",
             "Content-Type": "application/x-www-form-urlencoded",
             "Referer": f"https://{HOST}/accounts/login/",
@@ -189,3 +191,14 @@ def test_session_and_csrf_cookies_are_secure_and_the_session_cookie_http_only(de
     session = [c for c in signed_in.headers.get_all("Set-Cookie") if c.startswith("sessionid=")]
     assert session, signed_in.headers.get_all("Set-Cookie")
     assert "Secure" in session[0] and "HttpOnly" in session[0] and "SameSite=Lax" in session[0]
+
+
+def test_login_throttling_counts_the_address_the_proxy_saw(deployed):
+    server = deployed["server"]
+    statuses = [_login(server, f"wrong-{n}", "192.0.2.50")[0].status for n in range(5)]
+    assert statuses == [200, 200, 200, 200, 429]
+    refused, page = _login(server, PASSWORD, "192.0.2.50")
+    assert refused.status == 429 and b'role="alert"' in page
+    assert refused.headers["Content-Security-Policy"]  # the lockout page is one of our pages
+    elsewhere, _page = _login(server, PASSWORD, "192.0.2.51")
+    assert elsewhere.status == 302

@@ -1,0 +1,142 @@
+"""Hostile and imperfect files end to end: every file of tests/corpus/ uploaded through the web
+form gives a clear answer (never a server error); a rejected file leaves no row and no file
+behind; an accepted one is staged with its report. The API is read-only: writing to it is
+refused and stores nothing."""
+
+import json
+from pathlib import Path
+
+import pytest
+from django.conf import settings
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from brandkit.api.models import ApiToken
+from brandkit.library.models import Asset, AssetVersion, StagedUpload
+from tests.library_helpers import make_asset, media_files
+
+pytestmark = pytest.mark.django_db
+
+CORPUS = Path(__file__).parent / "corpus"
+SAFETY = json.loads((CORPUS / "expected_safety.json").read_text(encoding="utf-8"))
+CONTENT = json.loads((CORPUS / "content" / "expected.json").read_text(encoding="utf-8"))
+CASES = [("safety", name, SAFETY[name]) for name in sorted(SAFETY)] + [
+    ("content", name, CONTENT[name]) for name in sorted(CONTENT)
+]
+CONTENT_TYPES = {
+    ".png": "image/png",
+    ".jpg": "image/jpeg",
+    ".webp": "image/webp",
+    ".svg": "image/svg+xml",
+    ".svgz": "image/svg+xml",
+    ".pdf": "application/pdf",
+}
+
+
+def test_every_corpus_file_is_covered():
+    on_disk = {p.name for p in (CORPUS / "safety").iterdir() if p.is_file()}
+    assert on_disk == set(SAFETY)
+    content = {p.name for p in (CORPUS / "content").iterdir() if p.suffix != ".json"}
+    assert content == set(CONTENT)
+
+
+def post(client, name: str, data: bytes, preset: str | None):
+    upload = SimpleUploadedFile(
+        name, data, content_type=CONTENT_TYPES.get(Path(name).suffix, "application/octet-stream")
+    )
+    return client.post(
+        reverse("library:upload"), {"files": [upload], "preset": preset or ""}, follow=True
+    )
+
+
+@pytest.mark.parametrize(("folder", "name", "expected"), CASES, ids=[f"{f}/{n}" for f, n, _ in CASES])
+def test_a_corpus_file_through_the_upload_form(
+    client, ska, topic_owner, media_root, folder, name, expected
+):
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.force_login(topic_owner)
+    data = (CORPUS / folder / name).read_bytes()
+    response = post(client, name, data, expected["preset"])
+    assert response.status_code == 200
+    html = response.content.decode()
+
+    if expected["verdict"] == "rejected":
+        [refusal] = response.context["rejected"]
+        assert refusal["name"] == name
+        assert refusal["message"].startswith(f"{name} was not accepted: ")
+        assert len(refusal["message"]) > len(f"{name} was not accepted: ") + 10
+        assert name in html
+        assert not StagedUpload.objects.exists()
+        assert not AssetVersion.objects.exists() and not Asset.objects.exists()
+        assert media_files(media_root) == []
+        return
+
+    # accepted: straight to its report, which states the verdict
+    staged = StagedUpload.objects.get()
+    assert response.redirect_chain[-1][0] == reverse("library:staged", args=[staged.token])
+    assert staged.verdict == expected["verdict"]
+    codes = {f["code"] for f in staged.report["findings"]}
+    wanted = expected.get("codes") or ([expected["code"]] if expected.get("code") else [])
+    assert set(wanted) <= codes
+    assert response.context["report"]["verdict"] == expected["verdict"]
+    assert len(media_files(media_root)) == 1
+    # the uploader can throw it away again, and nothing is left
+    discarded = client.post(reverse("library:staged_discard", args=[staged.token]))
+    assert discarded.status_code == 302
+    assert not StagedUpload.objects.exists()
+    assert media_files(media_root) == []
+
+
+def test_all_hostile_files_at_once_are_each_refused_with_a_reason(
+    client, ska, topic_owner, media_root
+):
+    """One request with many bad files (up to the per-request file limit)."""
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.force_login(topic_owner)
+    names = [n for n in sorted(SAFETY) if SAFETY[n]["verdict"] == "rejected"]
+    names = names[: settings.DATA_UPLOAD_MAX_NUMBER_FILES]
+    files = [
+        SimpleUploadedFile(n, (CORPUS / "safety" / n).read_bytes(), "application/octet-stream")
+        for n in names
+    ]
+    response = client.post(reverse("library:upload"), {"files": files, "preset": ""}, follow=True)
+    assert response.status_code == 200
+    assert [r["name"] for r in response.context["rejected"]] == names
+    assert not StagedUpload.objects.exists()
+    assert media_files(media_root) == []
+
+
+@pytest.fixture
+def token(procurement_user):
+    _row, secret = ApiToken.objects.issue("cms", procurement_user)
+    return {"HTTP_AUTHORIZATION": f"Bearer {secret}"}
+
+
+@pytest.mark.parametrize("name", ["svg-script.svg", "bomb-400mp.png", "good-facebook.png"])
+def test_the_api_refuses_to_take_files(client, ska, token, media_root, name):
+    data = (CORPUS / "safety" / name).read_bytes()
+    upload = SimpleUploadedFile(name, data, content_type="application/octet-stream")
+    response = client.post("/api/v1/assets", {"file": upload, "title": "x"}, **token)
+    assert response.status_code == 405
+    assert "GET" in response["Allow"]
+    assert not Asset.objects.exists() and not StagedUpload.objects.exists()
+    assert media_files(media_root) == []
+
+
+def test_the_api_refuses_every_write_method(client, ska, token, topic_owner, web_manager,
+                                             media_root, django_capture_on_commit_callbacks):
+    with django_capture_on_commit_callbacks(execute=True):
+        asset, version = make_asset(topic_owner, ska, state="approved", manager=web_manager)
+    before = sorted(p.name for p in media_files(media_root))
+    url = f"/api/v1/assets/{asset.public_id}"
+    for method in ("post", "put", "patch", "delete"):
+        response = getattr(client, method)(
+            url, data=b"{}", content_type="application/json", **token
+        )
+        assert response.status_code == 405, method
+        original = getattr(client, method)(f"{url}/original", data=b"x",
+                                           content_type="image/png", **token)
+        assert original.status_code == 405, method
+    asset.refresh_from_db()
+    assert asset.current_version == version and AssetVersion.objects.count() == 1
+    assert sorted(p.name for p in media_files(media_root)) == before
