@@ -37,10 +37,14 @@ e2e-deps: chromium $(AXE)
 
 install: $(STAMP)
 
+# The background worker (renditions, documents) runs beside the development server and stops
+# with it.
 run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py loadbrandbook brandkit/brandbooks/ska.yaml
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
+	DJANGO_DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server.
@@ -51,8 +55,9 @@ test: $(STAMP) e2e-deps
 		DATABASE_URL="$$TEST_DATABASE_URL" $(PY) -m pytest; \
 	fi
 
+# All benchmarks, or some: `make bench BENCH=bench_load`.
 bench: $(STAMP)
-	$(PY) -m bench
+	$(PY) -m bench $(BENCH)
 
 lint: $(STAMP)
 	$(PY) -m ruff check .

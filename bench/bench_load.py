@@ -101,8 +101,13 @@ class Client:
     def copy(self) -> Client:
         return Client(self.server, dict(self.cookies), dict(self.headers))
 
-    def request(self, method: str, path: str, body: bytes | None = None,
-                headers: dict[str, str] | None = None) -> tuple[int, dict, bytes]:
+    def request(
+        self,
+        method: str,
+        path: str,
+        body: bytes | None = None,
+        headers: dict[str, str] | None = None,
+    ) -> tuple[int, dict, bytes]:
         connection = getattr(self, "_connection", None)
         if connection is None:
             connection = self._connection = self.server.connection(timeout=REQUEST_TIMEOUT)
@@ -149,20 +154,25 @@ def sign_in(server: Server, username: str, password: str) -> Client:
     return client
 
 
-def multipart(fields: dict[str, str], files: list[tuple[str, str, bytes, str]]
-              ) -> tuple[bytes, str]:
+def multipart(
+    fields: dict[str, str], files: list[tuple[str, str, bytes, str]]
+) -> tuple[bytes, str]:
     boundary = f"----brandkit-bench-{uuid.uuid4().hex}"
     parts = []
     for name, value in fields.items():
         parts.append(
-            f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
-            .encode()
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"\r\n\r\n{value}\r\n'
+            ).encode()
         )
     for name, filename, data, content_type in files:
         parts.append(
-            (f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
-             f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n').encode()
-            + data + b"\r\n"
+            (
+                f'--{boundary}\r\nContent-Disposition: form-data; name="{name}"; '
+                f'filename="{filename}"\r\nContent-Type: {content_type}\r\n\r\n'
+            ).encode()
+            + data
+            + b"\r\n"
         )
     parts.append(f"--{boundary}--\r\n".encode())
     return b"".join(parts), f"multipart/form-data; boundary={boundary}"
@@ -182,8 +192,10 @@ class Step:
     def line(self) -> str:
         done = len(self.latencies)
         if not done:
-            return (f"   {self.scenario:<24} c={self.concurrency:<3} no request finished "
-                    f"({self.errors} errors)")
+            return (
+                f"   {self.scenario:<24} c={self.concurrency:<3} no request finished "
+                f"({self.errors} errors)"
+            )
         ordered = sorted(self.latencies)
         p95 = ordered[max(0, int(done * 0.95 + 0.5) - 1)]
         return (
@@ -193,8 +205,9 @@ class Step:
         )
 
 
-def drive(scenario: str, concurrency: int, client: Client,
-          one: Callable[[Client, int], bool]) -> Step:
+def drive(
+    scenario: str, concurrency: int, client: Client, one: Callable[[Client, int], bool]
+) -> Step:
     """`concurrency` threads, each with its own copy of the signed-in client, send requests
     back to back until SECONDS have passed or MAX_REQUESTS were sent."""
     latencies: list[float] = []
@@ -247,7 +260,8 @@ def scenarios(queries: list[str], token: str):
     def api_search(client: Client, n: int) -> bool:
         query = queries[n % len(queries)]
         status, _h, body = client.request(
-            "GET", f"/api/v1/assets?q={quote(query)}",
+            "GET",
+            f"/api/v1/assets?q={quote(query)}",
             headers={"Authorization": f"Bearer {token}"},
         )
         return status == 200 and body.startswith(b"{")
@@ -277,14 +291,22 @@ def upload_one(client: Client, n: int) -> bool:
 # --- the benchmark ----------------------------------------------------------------------------
 
 
-def _search_lines(label: str, timings: dict) -> list[str]:
-    t = timings
-    verdict = "OK" if t["p95_ms"] < SEARCH_TARGET_MS else "over the target"
-    return [
-        f"   {label:<46} p50 {t['p50_ms']:7.1f} ms   p95 {t['p95_ms']:7.1f} ms   "
-        f"max {t['max_ms']:7.1f} ms   ({t['n']} queries; p95 < {SEARCH_TARGET_MS:.0f} ms: "
-        f"{verdict})"
-    ]
+def _search_lines(timings: dict) -> list[str]:
+    lines = []
+    for key, label in (
+        ("list_view", "list view ?q=: search() with facets + page 1"),
+        ("text_filter_only", "text filter only: count + page 1"),
+        ("list_without_query", "list view without ?q= (facets + page 1)"),
+    ):
+        t = timings[key]
+        target = ""
+        if key != "list_without_query":
+            target = "  OK" if t["p95_ms"] < SEARCH_TARGET_MS else "  over 50 ms"
+        lines.append(
+            f"     {label:<46} p50 {t['p50_ms']:7.1f} ms  p95 {t['p95_ms']:7.1f} ms  "
+            f"max {t['max_ms']:7.1f} ms  (n={t['n']}){target}"
+        )
+    return lines
 
 
 def run() -> list[str]:
@@ -312,20 +334,28 @@ def run() -> list[str]:
             hits = ", ".join(f"{q} {n:,}" for q, n in search["hits"].items())
             lines.append(f"   matches per query: {hits}")
             lines.append("   search in-process (what GET /library/?q= runs, procurement user):")
-            lines += _search_lines("list view: search() with facets + page 1", search["list_view"])
-            lines += _search_lines("text filter only: count + page 1", search["text_filter_only"])
-            if data["vendor"] == "sqlite":
-                fts = run_data(env, "fts")
-                lines += _search_lines(
-                    f"proposed FTS5 trigram index (built in {fts['build_seconds']} s)",
-                    fts["text_filter_only"],
-                )
-                if fts["hits"] != search["hits"]:
-                    lines.append(f"   (FTS5 matches differ: {fts['hits']})")
+            lines += _search_lines(search)
+            # A prototype of the proposed index, timed and dropped again: the HTTP load
+            # below measures the database and code as they are.
+            proposed = run_data(env, "proposed")
+            label = (
+                "FTS5 trigram table"
+                if data["vendor"] == "sqlite"
+                else "pg_trgm + tsvector GIN indexes"
+            )
+            lines.append(
+                f"   with the proposed index ({label}, and (created_at, id); "
+                f"built in {proposed['build_seconds']} s):"
+            )
+            lines += _search_lines(proposed)
+            if proposed["hits"] != search["hits"]:
+                lines.append(f"   (matches differ with the index: {proposed['hits']})")
 
             with gunicorn_server(env, workers=2) as server:
-                lines.append(f"   gunicorn: 2 sync workers on {server.url}; at most "
-                             f"{SECONDS:.0f} s and {MAX_REQUESTS} requests per step")
+                lines.append(
+                    f"   gunicorn: 2 sync workers on {server.url}; at most "
+                    f"{SECONDS:.0f} s and {MAX_REQUESTS} requests per step"
+                )
                 reader = sign_in(server, data["users"]["procurement"], data["password"])
                 owner = sign_in(server, data["users"]["topic_owner"], data["password"])
                 for name, one in scenarios(data["queries"], data["token"]):

@@ -65,9 +65,20 @@ def sync_role_permissions(sender=None, using="default", **kwargs):
 
 
 def user_roles(user) -> set[str]:
+    """The user's roles, looked up once per user object (one request, one task): permission
+    checks run per item on list pages. Code that changes a user's groups and checks again on
+    the same object calls `forget_roles(user)`."""
     if not getattr(user, "is_authenticated", False):
         return set()
-    return set(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+    cached = getattr(user, "_brandkit_roles", None)
+    if cached is None:
+        cached = frozenset(user.groups.filter(name__in=ROLES).values_list("name", flat=True))
+        user._brandkit_roles = cached
+    return set(cached)
+
+
+def forget_roles(user) -> None:
+    user.__dict__.pop("_brandkit_roles", None)
 
 
 def has_role(user, role: str) -> bool:

@@ -66,9 +66,7 @@ def client_ip(request) -> str | None:
     remote = request.META.get("REMOTE_ADDR") or None
     if count <= 0:
         return remote
-    forwarded = [
-        part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")
-    ]
+    forwarded = [part.strip() for part in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
     forwarded = [part for part in forwarded if part]
     if len(forwarded) < count:
         return remote
@@ -78,9 +76,8 @@ def client_ip(request) -> str | None:
 def lockout_response(request, original_response=None, credentials=None):
     """The page shown while sign-in is paused after too many failures (AXES_LOCKOUT_CALLABLE):
     HTTP 429 with the reason and how long to wait, in the reader's language."""
-    from django.shortcuts import render
-
     from axes.helpers import get_cool_off, get_failure_limit
+    from django.shortcuts import render
 
     cool_off = get_cool_off(request)
     minutes = max(1, round(cool_off.total_seconds() / 60)) if cool_off else 0

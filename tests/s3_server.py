@@ -87,7 +87,7 @@ class S3Server:
             aws_secret_access_key=SECRET_KEY,
         )
 
-    def keys(self) -> list[str]:
+    def object_keys(self) -> list[str]:
         found: list[str] = []
         paginator = self.client().get_paginator("list_objects_v2")
         for page in paginator.paginate(Bucket=self.bucket):
@@ -99,7 +99,7 @@ class S3Server:
 
     def empty(self) -> None:
         client = self.client()
-        for key in self.keys():
+        for key in self.object_keys():
             client.delete_object(Bucket=self.bucket, Key=key)
 
 

@@ -176,9 +176,7 @@ def _login(server, password: str, forwarded_for: str | None = None):
             "Content-Type": "application/x-www-form-urlencoded",
             "Referer": f"https://{HOST}/accounts/login/",
         },
-        body=urlencode(
-            {"username": "ops", "password": password, "csrfmiddlewaretoken": token}
-        ),
+        body=urlencode({"username": "ops", "password": password, "csrfmiddlewaretoken": token}),
     )
 
 

@@ -49,7 +49,9 @@ def post(client, name: str, data: bytes, preset: str | None):
     )
 
 
-@pytest.mark.parametrize(("folder", "name", "expected"), CASES, ids=[f"{f}/{n}" for f, n, _ in CASES])
+@pytest.mark.parametrize(
+    ("folder", "name", "expected"), CASES, ids=[f"{f}/{n}" for f, n, _ in CASES]
+)
 def test_a_corpus_file_through_the_upload_form(
     client, ska, topic_owner, media_root, folder, name, expected
 ):
@@ -123,8 +125,9 @@ def test_the_api_refuses_to_take_files(client, ska, token, media_root, name):
     assert media_files(media_root) == []
 
 
-def test_the_api_refuses_every_write_method(client, ska, token, topic_owner, web_manager,
-                                             media_root, django_capture_on_commit_callbacks):
+def test_the_api_refuses_every_write_method(
+    client, ska, token, topic_owner, web_manager, media_root, django_capture_on_commit_callbacks
+):
     with django_capture_on_commit_callbacks(execute=True):
         asset, version = make_asset(topic_owner, ska, state="approved", manager=web_manager)
     before = sorted(p.name for p in media_files(media_root))
@@ -134,8 +137,9 @@ def test_the_api_refuses_every_write_method(client, ska, token, topic_owner, web
             url, data=b"{}", content_type="application/json", **token
         )
         assert response.status_code == 405, method
-        original = getattr(client, method)(f"{url}/original", data=b"x",
-                                           content_type="image/png", **token)
+        original = getattr(client, method)(
+            f"{url}/original", data=b"x", content_type="image/png", **token
+        )
         assert original.status_code == 405, method
     asset.refresh_from_db()
     assert asset.current_version == version and AssetVersion.objects.count() == 1

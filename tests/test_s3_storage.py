@@ -6,6 +6,7 @@ server only through the permission-checking views with their safe headers.
 """
 
 import hashlib
+import zipfile
 from io import BytesIO
 
 import pytest
@@ -61,7 +62,7 @@ def test_loading_the_brandbook_stores_logos_in_the_bucket_and_the_view_streams_t
 ):
     variants = list(LogoVariant.objects.filter(logo__brandbook=ska_s3))
     assert variants
-    keys = s3_media.keys()
+    keys = s3_media.object_keys()
     for variant in variants:
         assert variant.file.name in keys
         stored = s3_media.read(variant.file.name)
@@ -82,12 +83,10 @@ def test_loading_the_brandbook_stores_logos_in_the_bucket_and_the_view_streams_t
     assert reverse("rules:logo_file", args=[variant.pk]) in client.get("/brand/").content.decode()
 
 
-def test_an_upload_is_stored_byte_for_byte_in_the_bucket(
-    ska_s3, s3_media, topic_owner, media_root
-):
+def test_an_upload_is_stored_byte_for_byte_in_the_bucket(ska_s3, s3_media, topic_owner, media_root):
     data = png_bytes(marker=5)
     staged = make_staged(topic_owner, ska_s3, data)
-    assert staged.file.name in s3_media.keys()
+    assert staged.file.name in s3_media.object_keys()
     assert s3_media.read(staged.file.name) == data
 
     from tests.factories import make_asset as bare_asset
@@ -99,7 +98,7 @@ def test_an_upload_is_stored_byte_for_byte_in_the_bucket(
     assert len(stored) == version.size_bytes
     # the staged copy is gone from the bucket once it became a version
     assert not StagedUpload.objects.exists()
-    assert s3_media.keys() == sorted(
+    assert s3_media.object_keys() == sorted(
         [version.file.name, *(v.file.name for v in LogoVariant.objects.all())]
     )
     assert local_files(media_root) == []
@@ -120,8 +119,12 @@ def test_an_upload_through_the_web_form_lands_in_the_bucket(
     assert b"".join(preview.streaming_content) == data
     response = client.post(
         reverse("library:staged", args=[staged.token]),
-        {"title_et": "Kampaania", "kind": "banner", "languages": ["et"],
-         "alt_text_et": "Sinine bänner"},
+        {
+            "title_et": "Kampaania",
+            "kind": "banner",
+            "languages": ["et"],
+            "alt_text_et": "Sinine bänner",
+        },
     )
     assert response.status_code == 302, response.content[:2000]
     version = AssetVersion.objects.get()
@@ -147,7 +150,7 @@ def test_renditions_are_written_to_the_bucket_and_served_by_the_media_views(
         )
     renditions = list(version.renditions.all())
     assert renditions and all(r.status == RenditionStatus.READY for r in renditions)
-    keys = s3_media.keys()
+    keys = s3_media.object_keys()
     for rendition in renditions:
         assert rendition.file.name in keys
         stored = s3_media.read(rendition.file.name)
@@ -178,6 +181,13 @@ def test_renditions_are_written_to_the_bucket_and_served_by_the_media_views(
     assert response["X-Content-Type-Options"] == "nosniff"
     assert b"".join(response.streaming_content) == s3_media.read(jpeg.file.name)
 
+    # a ZIP of a selection reads the originals from the bucket
+    response = client.post(reverse("library:zip"), {"version": [version.pk]})
+    assert response.status_code == 200
+    with zipfile.ZipFile(BytesIO(b"".join(response.streaming_content))) as archive:
+        [name] = archive.namelist()
+        assert sha256(archive.read(name)) == version.sha256
+
     # the API streams the same bytes from the bucket
     _row, token = ApiToken.objects.issue("cms", procurement_user)
     response = client.get(
@@ -191,7 +201,7 @@ def test_a_draft_in_the_bucket_stays_hidden_from_those_who_may_not_see_it(
     ska_s3, s3_media, client, topic_owner, procurement_user
 ):
     _asset, version = make_asset(topic_owner, ska_s3, state="draft")
-    assert version.file.name in s3_media.keys()
+    assert version.file.name in s3_media.object_keys()
     url = reverse("library:version_file", args=[version.pk])
     client.force_login(procurement_user)
     assert client.get(url).status_code == 404
@@ -202,7 +212,12 @@ def test_a_draft_in_the_bucket_stays_hidden_from_those_who_may_not_see_it(
 
 
 def test_a_generated_brief_is_stored_in_the_bucket_and_downloaded_through_its_view(
-    ska_s3, s3_media, client, topic_owner, procurement_user, django_capture_on_commit_callbacks,
+    ska_s3,
+    s3_media,
+    client,
+    topic_owner,
+    procurement_user,
+    django_capture_on_commit_callbacks,
     media_root,
 ):
     """The real renderer: the logos it embeds are read back from the bucket."""
