@@ -75,6 +75,17 @@ def detail_items(details) -> list[tuple[str, str]]:
 
 
 @register.filter
+def event_value(value) -> str:
+    """An audit event's detail as text: a list as "a, b" and a mapping as compact JSON, not
+    as a Python repr."""
+    if isinstance(value, list | tuple):
+        return ", ".join(str(item) for item in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False, default=str)
+    return str(value)
+
+
+@register.filter
 def filesize(size) -> str:
     """Bytes as B / KB / MB with one decimal, in the reader's number format."""
     from django.utils.formats import number_format
