@@ -222,9 +222,8 @@ def describe_save_submit(
     assert page.locator(".page-head .status--draft").count() == 1
     assert page.locator("h1").inner_text() == texts["title_et"]
     for code in ("et", "ru"):
-        assert page.locator(f'.lang-texts dd[lang="{code}"]').first.inner_text() == (
-            texts[f"title_{code}"]
-        )
+        title = page.locator(f'.lang-texts dd[lang="{code}"]').first.inner_text()
+        assert title == texts[f"title_{code}"]
     submit = page.locator('form[action^="/review/versions/"][action$="/submit/"]')
     version_id = int(re.search(r"/versions/(\d+)/", submit.get_attribute("action")).group(1))
     j.check(f"{what}-saved")
@@ -235,18 +234,44 @@ def describe_save_submit(
     return public_id, version_id
 
 
-def owner_uploads_both(j: Journey, banners) -> dict:
+def owner_uploads_both(j: Journey, banners, *, forget_kind: bool = False) -> dict:
+    """The topic owner's part: both banners uploaded, their reports read, described, saved and
+    submitted. Returns {"good"/"bad": (asset public id, version id)}."""
+    page = j.page
     good, bad = banners
+    report = page.locator("section.report")
+
     upload(j, good)
-    report = j.page.locator("section.report")
     assert report.locator(".verdict--pass").count() == 1
     assert report.locator("li.finding--error").count() == 0
     assert "1200 × 628" in report.locator(".note").first.inner_text()
+    preview = page.locator("figure.preview img")
+    assert preview.evaluate("img => img.complete && img.naturalWidth") == SIZE[0]
     j.check("report-pass")
-    good_ids = describe_save_submit(j, GOOD, "good")
+    good_ids = describe_save_submit(j, GOOD, "good", forget_kind=forget_kind)
 
     upload(j, bad)
     assert report.locator(".verdict--fail").count() == 1
+    off = report.locator("li.finding--error").filter(
+        has=page.locator("code.finding__code", has_text=re.compile(r"^colour\.off_palette$"))
+    )
+    assert off.count() == 1
+    # "Värv #E30613 katab 25,0% pildist; … kokku 25,0% …, lubatud kuni 2,0%."
+    message = off.locator(".finding__message").inner_text()
+    assert "#E30613" in message, message
+    assert re.search(r"25,0\s?%", message) and re.search(r"2,0\s?%", message), message
+    off.locator(".finding__details summary").click()
+    details = dict(
+        zip(
+            off.locator(".finding__details dt").all_inner_texts(),
+            off.locator(".finding__details dd").all_inner_texts(),
+            strict=True,
+        )
+    )
+    assert details["hex"] == "#E30613"
+    assert float(details["coverage percent"]) == pytest.approx(25.0, abs=0.5)
+    assert float(details["off palette share"]) == pytest.approx(0.25, abs=0.005)
+    assert float(details["max off palette"]) == 0.02
     j.check("report-fail")
     bad_ids = describe_save_submit(j, BAD, "red")
     return {"good": good_ids, "bad": bad_ids}
@@ -294,45 +319,10 @@ def pdf_text(data: bytes) -> str:
 
 def test_topic_owner_journey(live_server, browser, ska, topic_owner, banners):
     with journey(browser, live_server, "owner", topic_owner.username) as j:
-        page = j.page
-        good, bad = banners
-
-        upload(j, good)
-        report = page.locator("section.report")
-        assert report.locator(".verdict--pass").count() == 1
-        assert report.locator("li.finding--error").count() == 0
-        assert "1200 × 628" in report.locator(".note").first.inner_text()
-        assert page.locator("img[src$='/file/?inline=1']").evaluate("i => i.naturalWidth") == 1200
-        j.check("report-pass")
-        describe_save_submit(j, GOOD, "good", forget_kind=True)
-
-        upload(j, bad)
-        assert report.locator(".verdict--fail").count() == 1
-        off = report.locator("li.finding--error").filter(
-            has=page.locator("code.finding__code", has_text=re.compile(r"^colour\.off_palette$"))
-        )
-        assert off.count() == 1
-        message = off.locator(".finding__message").inner_text()
-        assert "#E30613" in message
-        assert "25" in message and "2" in message  # a quarter of the picture; the 2 % limit
-        details = dict(
-            zip(
-                off.locator(".finding__details dt").all_text_contents(),
-                off.locator(".finding__details dd").all_text_contents(),
-                strict=True,
-            )
-        )
-        assert details["hex"] == "#E30613"
-        assert float(details["coverage percent"]) == pytest.approx(25.0, abs=0.5)
-        assert float(details["off palette share"]) == pytest.approx(0.25, abs=0.005)
-        assert float(details["max off palette"]) == 0.02
-        off.locator(".finding__details summary").click()
-        j.check("report-fail")
-        describe_save_submit(j, BAD, "red")
-
-        # Both wait for review in the owner's library view.
+        owner_uploads_both(j, banners, forget_kind=True)
+        # Both wait for review in the owner's view of the library.
         j.nav("/library/")
-        assert page.locator(".asset-card .status--submitted").count() == 2
+        assert j.page.locator(".asset-card .status--submitted").count() == 2
         j.check("library")
         j.assert_accessible()
 
@@ -551,6 +541,7 @@ def order_visuals(j: Journey) -> str:
     match = re.search(r"/procurement/orders/([^/]+)/$", page.url)
     assert match, (page.url, page.locator(".error-summary").all_inner_texts())
     assert page_has_success(j)
-    assert page.locator("#deliverables-caption").locator("xpath=..").locator("tbody tr").count() == 1
+    deliverables = page.locator("#deliverables-caption").locator("xpath=..")
+    assert deliverables.locator("tbody tr").count() == 1
     j.check("order")
     return match.group(1)
