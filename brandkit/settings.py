@@ -150,6 +150,7 @@ if LANGUAGE_CODE not in {code for code, _name in LANGUAGES}:
         f"DJANGO_LANGUAGE_CODE must be one of et, en, ru, not {LANGUAGE_CODE!r}"
     )
 LOCALE_PATHS = [BASE_DIR / "locale"]
+FORMAT_MODULE_PATH = ["brandkit.formats"]
 TIME_ZONE = os.environ.get("DJANGO_TIME_ZONE", "Europe/Tallinn")
 USE_I18N = True
 USE_TZ = True

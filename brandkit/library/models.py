@@ -234,7 +234,7 @@ class AssetVersion(models.Model):
     format = models.CharField(_("format"), max_length=10)
     width = models.PositiveIntegerField(_("width"), null=True, blank=True)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True)
-    perceptual_hash = models.CharField(_("perceptual hash"), max_length=16, blank=True,
+    perceptual_hash = models.CharField(_("perceptual hash"), max_length=40, blank=True,
                                        db_index=True)
     report = models.JSONField(_("check report"), default=dict)
     verdict = models.CharField(_("verdict"), max_length=10)
@@ -343,7 +343,7 @@ class StagedUpload(models.Model):
     format = models.CharField(max_length=10)
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
-    perceptual_hash = models.CharField(max_length=16, blank=True)
+    perceptual_hash = models.CharField(max_length=40, blank=True)
     report = models.JSONField(default=dict)
     verdict = models.CharField(max_length=10)
     preset_slug = models.SlugField(max_length=50, blank=True)

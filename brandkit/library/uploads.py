@@ -27,7 +27,12 @@ from brandkit.library.permissions import visible_assets
 from brandkit.review import audit
 from brandkit.review.models import AuditAction
 
-NEAR_DUPLICATE_DISTANCE = 6  # of 64 bits: same picture, re-encoded or slightly resized
+# Of dhash's 64 bits: the same banner saved at half size as JPEG differs by 10 (flat graphics
+# make grey-level gradients noisy); unrelated pictures differ by ~32.
+NEAR_DUPLICATE_DISTANCE = 10
+# Of colorhash's 42 bits: re-encoding changes none; the same layout in red instead of blue
+# changes 6.
+SAME_COLOUR_DISTANCE = 2
 
 
 class UploadRefused(Exception):
@@ -60,7 +65,11 @@ def read_bounded(uploaded) -> bytes:
 
 
 def perceptual_hash(data: bytes, fmt: str) -> str:
-    """A 64-bit difference hash of the image, or '' for formats we do not rasterise."""
+    """Shape and colour of the picture as "<dhash>:<colorhash>", or '' when not rasterised.
+
+    dhash (64 bits) sees only grey-level gradients, so the same layout in red and in blue
+    hashes alike; the hue histogram hash (imagehash.colorhash, 42 bits) tells them apart.
+    """
     if fmt not in {"png", "jpeg", "webp", "pdf"}:
         return ""
     try:
@@ -70,13 +79,24 @@ def perceptual_hash(data: bytes, fmt: str) -> str:
 
         image = open_source(data, fmt)
         image.thumbnail((512, 512))
-        return str(imagehash.dhash(image))
+        return f"{imagehash.dhash(image)}:{imagehash.colorhash(image.convert('RGB'), binbits=3)}"
     except Exception:
         return ""
 
 
 def hamming(a: str, b: str) -> int:
     return bin(int(a, 16) ^ int(b, 16)).count("1")
+
+
+def hash_distance(a: str, b: str) -> int | None:
+    """Shape distance when the colours agree (≤ SAME_COLOUR_DISTANCE bits), else None."""
+    shape_a, _, colour_a = a.partition(":")
+    shape_b, _, colour_b = b.partition(":")
+    if not (shape_a and shape_b and colour_a and colour_b):
+        return None
+    if hamming(colour_a, colour_b) > SAME_COLOUR_DISTANCE:
+        return None
+    return hamming(shape_a, shape_b)
 
 
 def find_duplicates(user, sha256: str, phash: str, exclude_asset: Asset | None = None
@@ -94,8 +114,8 @@ def find_duplicates(user, sha256: str, phash: str, exclude_asset: Asset | None =
         ):
             if version.pk in found:
                 continue
-            distance = hamming(phash, version.perceptual_hash)
-            if distance <= NEAR_DUPLICATE_DISTANCE:
+            distance = hash_distance(phash, version.perceptual_hash)
+            if distance is not None and distance <= NEAR_DUPLICATE_DISTANCE:
                 found[version.pk] = Duplicate(version.asset, version, False, distance)
     return sorted(found.values(), key=lambda d: (not d.exact, d.distance))
 
