@@ -11,8 +11,14 @@ from brandkit.library.models import Asset, AssetKind, AssetVersion, VersionState
 ERROR_REPORT = {
     "verdict": "fail",
     "findings": [
-        {"code": "colour.off_palette", "severity": "error", "message": "off palette",
-         "messages": {"et": "värv", "en": "off palette"}, "details": {}, "rejects": False}
+        {
+            "code": "colour.off_palette",
+            "severity": "error",
+            "message": "off palette",
+            "messages": {"et": "värv", "en": "off palette"},
+            "details": {},
+            "rejects": False,
+        }
     ],
 }
 PASS_REPORT = {"verdict": "pass", "findings": []}
@@ -41,8 +47,9 @@ def make_asset(owner, **fields) -> Asset:
     return Asset.objects.create(**defaults)
 
 
-def make_version(asset, user=None, *, report=None, state=VersionState.DRAFT, data=None,
-                 brandbook=None) -> AssetVersion:
+def make_version(
+    asset, user=None, *, report=None, state=VersionState.DRAFT, data=None, brandbook=None
+) -> AssetVersion:
     data = data or png_bytes()
     report = report if report is not None else PASS_REPORT
     number = asset.versions.count() + 1

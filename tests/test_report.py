@@ -24,13 +24,26 @@ def test_rejection_outranks_failure_and_warnings_pass():
 
 def test_numpy_details_become_plain_json():
     report = Report("a.png", "png", 10, 10)
-    report.add(finding("colour.off_palette", de=np.float64(4.25), rgb=np.array([1, 2, 3]),
-                       share=np.float32(0.5), codes={"b", "a"}, pair=(np.int64(1), 2)))
+    report.add(
+        finding(
+            "colour.off_palette",
+            de=np.float64(4.25),
+            rgb=np.array([1, 2, 3]),
+            share=np.float32(0.5),
+            codes={"b", "a"},
+            pair=(np.int64(1), 2),
+        )
+    )
     for data in (report.as_dict("en"), report.as_storable()):
         text = json.dumps(data)  # no default= needed
         details = json.loads(text)["findings"][0]["details"]
-        assert details == {"de": 4.25, "rgb": [1, 2, 3], "share": 0.5, "codes": ["a", "b"],
-                           "pair": [1, 2]}
+        assert details == {
+            "de": 4.25,
+            "rgb": [1, 2, 3],
+            "share": 0.5,
+            "codes": ["a", "b"],
+            "pair": [1, 2],
+        }
 
 
 def test_messages_follow_the_language_with_english_fallback():

@@ -13,8 +13,14 @@ def settings_in_subprocess(env: dict[str, str], expr: str) -> subprocess.Complet
     clean.pop("DATABASE_URL", None)
     clean.update(env)
     code = f"import brandkit.settings as s; print(repr(({expr})))"
-    return subprocess.run([sys.executable, "-c", code], cwd=ROOT, env=clean,
-                          capture_output=True, text=True, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env=clean,
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
 
 
 def test_refuses_to_start_without_a_secret_key_when_debug_is_off():
@@ -65,12 +71,14 @@ def test_database_url_and_object_storage_from_the_environment():
 def test_unknown_language_or_storage_is_refused():
     bad_lang = settings_in_subprocess({"DJANGO_DEBUG": "1", "DJANGO_LANGUAGE_CODE": "fi"}, "1")
     assert bad_lang.returncode != 0 and "DJANGO_LANGUAGE_CODE must be one of" in bad_lang.stderr
-    bad_storage = settings_in_subprocess({"DJANGO_DEBUG": "1", "BRANDKIT_MEDIA_STORAGE": "ftp"},
-                                         "1")
+    bad_storage = settings_in_subprocess(
+        {"DJANGO_DEBUG": "1", "BRANDKIT_MEDIA_STORAGE": "ftp"}, "1"
+    )
     assert bad_storage.returncode != 0 and "BRANDKIT_MEDIA_STORAGE" in bad_storage.stderr
 
 
 def test_english_and_russian_can_be_the_default_language():
-    result = settings_in_subprocess({"DJANGO_DEBUG": "1", "DJANGO_LANGUAGE_CODE": "ru"},
-                                    "s.LANGUAGE_CODE")
+    result = settings_in_subprocess(
+        {"DJANGO_DEBUG": "1", "DJANGO_LANGUAGE_CODE": "ru"}, "s.LANGUAGE_CODE"
+    )
     assert result.stdout.strip() == "'ru'"

@@ -39,8 +39,9 @@ def events(action):
     return list(AuditEvent.objects.filter(action=action))
 
 
-def test_owner_submits_and_web_managers_are_told(topic_owner, web_manager, mailboxes,
-                                                 django_capture_on_commit_callbacks):
+def test_owner_submits_and_web_managers_are_told(
+    topic_owner, web_manager, mailboxes, django_capture_on_commit_callbacks
+):
     version = make_version(make_asset(topic_owner))
     with django_capture_on_commit_callbacks(execute=True):
         workflow.submit(version, topic_owner)
@@ -111,8 +112,9 @@ def test_infographic_needs_a_long_text_alternative(topic_owner, web_manager):
 
 
 def test_failing_version_needs_a_written_override_reason(topic_owner, web_manager):
-    version = make_version(make_asset(topic_owner), report=ERROR_REPORT,
-                           state=VersionState.SUBMITTED)
+    version = make_version(
+        make_asset(topic_owner), report=ERROR_REPORT, state=VersionState.SUBMITTED
+    )
     with pytest.raises(workflow.WorkflowError, match="1 error finding"):
         workflow.approve(version, web_manager)
     with pytest.raises(workflow.WorkflowError):
@@ -121,8 +123,10 @@ def test_failing_version_needs_a_written_override_reason(topic_owner, web_manage
     version.refresh_from_db()
     assert version.override_reason == "Campaign partner's own red logo."
     [event] = events(AuditAction.OVERRIDE)
-    assert event.details == {"reason": "Campaign partner's own red logo.",
-                             "errors": ["colour.off_palette"]}
+    assert event.details == {
+        "reason": "Campaign partner's own red logo.",
+        "errors": ["colour.off_palette"],
+    }
     assert not events(AuditAction.APPROVE)
 
 
@@ -208,8 +212,9 @@ def test_expire_assets_hides_expired_and_warns_owners_once(
 ):
     today = datetime.date(2026, 11, 25)
     gone = make_asset(topic_owner, usable_until=today - datetime.timedelta(days=1))
-    soon = make_asset(topic_owner, title_et="Peretoetused",
-                      usable_until=today + datetime.timedelta(days=30))
+    soon = make_asset(
+        topic_owner, title_et="Peretoetused", usable_until=today + datetime.timedelta(days=30)
+    )
     later = make_asset(topic_owner, usable_until=today + datetime.timedelta(days=31))
     for asset in (gone, soon, later):
         workflow.approve(make_version(asset, state=VersionState.SUBMITTED), web_manager)
@@ -222,7 +227,8 @@ def test_expire_assets_hides_expired_and_warns_owners_once(
     visible = visible_assets(procurement_user)
     assert not visible.filter(pk=gone.pk).exists() and visible.filter(pk=soon.pk).exists()
     assert [m.subject for m in mail.outbox] == [
-        mail.outbox[0].subject] and "Peretoetused" in mail.outbox[0].subject
+        mail.outbox[0].subject
+    ] and "Peretoetused" in mail.outbox[0].subject
     assert "30" in mail.outbox[0].body
     [event] = events(AuditAction.EXPIRE)
     assert event.asset == gone and event.to_state == "expired"
@@ -244,9 +250,20 @@ def test_brand_kit_admin_edits_reach_the_audit_trail(client, ska, web_manager):
     client.force_login(web_manager)
     colour = ska.colours.get(slug="black")
     url = reverse("admin:rules_colour_change", args=[colour.pk])
-    data = {"brandbook": ska.pk, "slug": "black", "name_et": "Must", "name_en": "Black",
-            "name_ru": "", "hex": "#111111", "cmyk": "null", "pantone": "", "roles": "[]",
-            "confirmed": "on", "note": "", "position": 2}
+    data = {
+        "brandbook": ska.pk,
+        "slug": "black",
+        "name_et": "Must",
+        "name_en": "Black",
+        "name_ru": "",
+        "hex": "#111111",
+        "cmyk": "null",
+        "pantone": "",
+        "roles": "[]",
+        "confirmed": "on",
+        "note": "",
+        "position": 2,
+    }
     assert client.post(url, data).status_code == 302
     [event] = events(AuditAction.BRANDKIT_CHANGE)
     assert event.actor == web_manager and event.details["change"] == "changed"

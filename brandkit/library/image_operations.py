@@ -64,9 +64,11 @@ def render(image: Image.Image, spec: RenditionSpec) -> RenditionImage:
         background.paste(copy, mask=copy.getchannel("A"))
         copy = background
     out = io.BytesIO()
-    options = {"jpeg": {"quality": 85, "optimize": True, "progressive": True},
-               "webp": {"quality": 85, "method": 4},
-               "png": {"optimize": True}}[spec.format]
+    options = {
+        "jpeg": {"quality": 85, "optimize": True, "progressive": True},
+        "webp": {"quality": 85, "method": 4},
+        "png": {"optimize": True},
+    }[spec.format]
     copy.save(out, format=RASTER_FORMATS[spec.format], **options)
     return RenditionImage(out.getvalue(), copy.width, copy.height)
 

@@ -108,8 +108,10 @@ class Asset(models.Model):
         _("languages"),
         max_length=20,
         blank=True,
-        help_text=_("Languages of the text in the visual, which are the languages it is "
-                    "published in: space-separated codes such as 'et ru'."),
+        help_text=_(
+            "Languages of the text in the visual, which are the languages it is "
+            "published in: space-separated codes such as 'et ru'."
+        ),
     )
     preset_slug = models.SlugField(_("channel preset"), max_length=50, blank=True)
     campaign = models.ForeignKey(
@@ -134,7 +136,10 @@ class Asset(models.Model):
     long_description_en = models.TextField(_("long text alternative (English)"), blank=True)
     long_description_ru = models.TextField(_("long text alternative (Russian)"), blank=True)
     status = models.CharField(
-        _("status"), max_length=20, choices=AssetStatus.choices, default=AssetStatus.DRAFT,
+        _("status"),
+        max_length=20,
+        choices=AssetStatus.choices,
+        default=AssetStatus.DRAFT,
         db_index=True,
     )
     current_version = models.ForeignKey(
@@ -191,19 +196,28 @@ class Asset(models.Model):
 
     def missing_text_alternatives(self) -> list[str]:
         """Which required alt texts / long descriptions are still empty, as field names."""
-        missing = [f"alt_text_{code}" for code in self.language_list or ["et"]
-                   if not getattr(self, f"alt_text_{code}").strip()]
+        missing = [
+            f"alt_text_{code}"
+            for code in self.language_list or ["et"]
+            if not getattr(self, f"alt_text_{code}").strip()
+        ]
         if self.kind == AssetKind.INFOGRAPHIC:
-            missing += [f"long_description_{code}" for code in self.language_list or ["et"]
-                        if not getattr(self, f"long_description_{code}").strip()]
+            missing += [
+                f"long_description_{code}"
+                for code in self.language_list or ["et"]
+                if not getattr(self, f"long_description_{code}").strip()
+            ]
         return missing
 
     def latest_version(self) -> AssetVersion | None:
         return self.versions.order_by("-number").first()
 
     def build_search_text(self) -> str:
-        parts = [getattr(self, f"{field}_{code}") for field in
-                 ("title", "description", "alt_text", "long_description") for code in LANGS]
+        parts = [
+            getattr(self, f"{field}_{code}")
+            for field in ("title", "description", "alt_text", "long_description")
+            for code in LANGS
+        ]
         if self.pk:
             parts += [tag.name for tag in self.tags.all()]
         parts += [self.creator, self.campaign.name if self.campaign else ""]
@@ -234,12 +248,16 @@ class AssetVersion(models.Model):
     format = models.CharField(_("format"), max_length=10)
     width = models.PositiveIntegerField(_("width"), null=True, blank=True)
     height = models.PositiveIntegerField(_("height"), null=True, blank=True)
-    perceptual_hash = models.CharField(_("perceptual hash"), max_length=40, blank=True,
-                                       db_index=True)
+    perceptual_hash = models.CharField(
+        _("perceptual hash"), max_length=40, blank=True, db_index=True
+    )
     report = models.JSONField(_("check report"), default=dict)
     verdict = models.CharField(_("verdict"), max_length=10)
     brandbook = models.ForeignKey(
-        "rules.Brandbook", on_delete=models.PROTECT, null=True, blank=True,
+        "rules.Brandbook",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         verbose_name=_("checked against"),
     )
     state = models.CharField(
@@ -290,8 +308,9 @@ class Rendition(models.Model):
     width = models.PositiveIntegerField(null=True, blank=True)
     height = models.PositiveIntegerField(null=True, blank=True)
     size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
-    status = models.CharField(max_length=10, choices=RenditionStatus.choices,
-                              default=RenditionStatus.PENDING)
+    status = models.CharField(
+        max_length=10, choices=RenditionStatus.choices, default=RenditionStatus.PENDING
+    )
     error = models.TextField(blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
 
@@ -333,7 +352,10 @@ class StagedUpload(models.Model):
     token = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
     user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE)
     target_asset = models.ForeignKey(
-        Asset, null=True, blank=True, on_delete=models.CASCADE,
+        Asset,
+        null=True,
+        blank=True,
+        on_delete=models.CASCADE,
         help_text="Set when the upload is a new version of this asset.",
     )
     original_name = models.CharField(max_length=255)

@@ -54,13 +54,18 @@ def read_bounded(uploaded) -> bytes:
     if uploaded.size is not None and uploaded.size > limit:
         raise UploadRefused(
             _("%(name)s is %(size)d MB; the largest file accepted is %(limit)d MB.")
-            % {"name": uploaded.name, "size": uploaded.size // 1_000_000,
-               "limit": limit // 1_000_000}
+            % {
+                "name": uploaded.name,
+                "size": uploaded.size // 1_000_000,
+                "limit": limit // 1_000_000,
+            }
         )
     data = uploaded.read(limit + 1)
     if len(data) > limit:
-        raise UploadRefused(_("%(name)s is larger than %(limit)d MB.")
-                            % {"name": uploaded.name, "limit": limit // 1_000_000})
+        raise UploadRefused(
+            _("%(name)s is larger than %(limit)d MB.")
+            % {"name": uploaded.name, "limit": limit // 1_000_000}
+        )
     return data
 
 
@@ -99,8 +104,9 @@ def hash_distance(a: str, b: str) -> int | None:
     return hamming(shape_a, shape_b)
 
 
-def find_duplicates(user, sha256: str, phash: str, exclude_asset: Asset | None = None
-                    ) -> list[Duplicate]:
+def find_duplicates(
+    user, sha256: str, phash: str, exclude_asset: Asset | None = None
+) -> list[Duplicate]:
     """Exact (same bytes) and near (similar picture) duplicates among assets the user can see."""
     versions = AssetVersion.objects.filter(asset__in=visible_assets(user)).select_related("asset")
     if exclude_asset is not None:
@@ -136,8 +142,9 @@ def check_bytes(data: bytes, name: str, brandbook, preset_slug: str) -> checks.R
     )
 
 
-def stage(uploaded, *, user, brandbook, preset_slug: str = "", target_asset: Asset | None = None
-          ) -> StagedUpload:
+def stage(
+    uploaded, *, user, brandbook, preset_slug: str = "", target_asset: Asset | None = None
+) -> StagedUpload:
     """Check one uploaded file and keep it for the user to describe, or refuse it."""
     data = read_bounded(uploaded)
     report = check_bytes(data, uploaded.name, brandbook, preset_slug)
@@ -145,8 +152,10 @@ def stage(uploaded, *, user, brandbook, preset_slug: str = "", target_asset: Ass
     if report.verdict == "rejected":
         raise UploadRefused(
             _("%(name)s was not accepted: %(reasons)s")
-            % {"name": uploaded.name,
-               "reasons": "; ".join(f.message(_lang()) for f in report.findings if f.rejects)},
+            % {
+                "name": uploaded.name,
+                "reasons": "; ".join(f.message(_lang()) for f in report.findings if f.rejects),
+            },
             stored,
         )
     digest = hashlib.sha256(data).hexdigest()
@@ -233,9 +242,15 @@ def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
 
                 locked.save()
                 refresh_asset_status(locked)
-            audit.record(user, AuditAction.UPLOAD, version=version, to_state=version.state,
-                         sha256=version.sha256, file=version.original_name,
-                         verdict=version.verdict)
+            audit.record(
+                user,
+                AuditAction.UPLOAD,
+                version=version,
+                to_state=version.state,
+                sha256=version.sha256,
+                file=version.original_name,
+                verdict=version.verdict,
+            )
         except Exception:
             version.file.delete(save=False)
             raise

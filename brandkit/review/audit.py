@@ -3,8 +3,9 @@
 from brandkit.review.models import AuditEvent
 
 
-def record(actor, action, *, asset=None, version=None, obj=None, from_state="", to_state="",
-           **details) -> AuditEvent:
+def record(
+    actor, action, *, asset=None, version=None, obj=None, from_state="", to_state="", **details
+) -> AuditEvent:
     if version is not None and asset is None:
         asset = version.asset
     target = obj if obj is not None else (version or asset)

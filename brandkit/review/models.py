@@ -44,13 +44,17 @@ class AuditEvent(models.Model):
     actor = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
     )
-    action = models.CharField(_("action"), max_length=20, choices=AuditAction.choices,
-                              db_index=True)
+    action = models.CharField(
+        _("action"), max_length=20, choices=AuditAction.choices, db_index=True
+    )
     asset = models.ForeignKey(
         "library.Asset", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
     )
     version = models.ForeignKey(
-        "library.AssetVersion", on_delete=models.PROTECT, null=True, blank=True,
+        "library.AssetVersion",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
         related_name="events",
     )
     object_repr = models.CharField(_("object"), max_length=300, blank=True)

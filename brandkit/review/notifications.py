@@ -45,12 +45,19 @@ def version_submitted(version) -> None:
     managers = get_user_model().objects.filter(groups__name=WEB_MANAGER, is_active=True)
     with override(settings.LANGUAGE_CODE):
         subject = _("Submitted for review: %(asset)s (version %(number)d)") % {
-            "asset": version.asset.title_et, "number": version.number}
-        body = _("%(user)s submitted version %(number)d of %(asset)s. Check verdict: "
-                 "%(verdict)s.\n\nReview it here: %(url)s") % {
+            "asset": version.asset.title_et,
+            "number": version.number,
+        }
+        body = _(
+            "%(user)s submitted version %(number)d of %(asset)s. Check verdict: "
+            "%(verdict)s.\n\nReview it here: %(url)s"
+        ) % {
             "user": version.uploaded_by.get_full_name() or version.uploaded_by.username,
-            "number": version.number, "asset": version.asset.title_et,
-            "verdict": version.verdict, "url": _asset_url(version.asset)}
+            "number": version.number,
+            "asset": version.asset.title_et,
+            "verdict": version.verdict,
+            "url": _asset_url(version.asset),
+        }
     _send(subject, body, [u.email for u in managers])
 
 
@@ -58,16 +65,24 @@ def version_decided(version, comment: str = "") -> None:
     owner = version.asset.owner
     with override(settings.LANGUAGE_CODE):
         subject = _("%(asset)s (version %(number)d): %(state)s") % {
-            "asset": version.asset.title_et, "number": version.number,
-            "state": version.get_state_display()}
-        body = _("The web manager's decision on version %(number)d of %(asset)s: %(state)s."
-                 ) % {"number": version.number, "asset": version.asset.title_et,
-                      "state": version.get_state_display()}
+            "asset": version.asset.title_et,
+            "number": version.number,
+            "state": version.get_state_display(),
+        }
+        body = _("The web manager's decision on version %(number)d of %(asset)s: %(state)s.") % {
+            "number": version.number,
+            "asset": version.asset.title_et,
+            "state": version.get_state_display(),
+        }
         if comment:
             body += "\n\n" + _("Comment:") + "\n" + comment
         if version.override_reason:
-            body += "\n\n" + _("Approved over failing checks because:") + "\n" + (
-                version.override_reason)
+            body += (
+                "\n\n"
+                + _("Approved over failing checks because:")
+                + "\n"
+                + (version.override_reason)
+            )
         body += "\n\n" + _asset_url(version.asset)
     _send(subject, body, [owner.email])
 
@@ -75,10 +90,17 @@ def version_decided(version, comment: str = "") -> None:
 def rights_expiring(asset, days_left: int) -> None:
     with override(settings.LANGUAGE_CODE):
         subject = _("Rights to %(asset)s end on %(date)s") % {
-            "asset": asset.title_et, "date": asset.usable_until.isoformat()}
-        body = _("The right to use %(asset)s ends in %(days)d days, on %(date)s. After that "
-                 "it is hidden from the library. Extend the rights and update the date, or "
-                 "replace the visual.\n\n%(url)s") % {
-            "asset": asset.title_et, "days": days_left,
-            "date": asset.usable_until.isoformat(), "url": _asset_url(asset)}
+            "asset": asset.title_et,
+            "date": asset.usable_until.isoformat(),
+        }
+        body = _(
+            "The right to use %(asset)s ends in %(days)d days, on %(date)s. After that "
+            "it is hidden from the library. Extend the rights and update the date, or "
+            "replace the visual.\n\n%(url)s"
+        ) % {
+            "asset": asset.title_et,
+            "days": days_left,
+            "date": asset.usable_until.isoformat(),
+            "url": _asset_url(asset),
+        }
     _send(subject, body, [asset.owner.email])

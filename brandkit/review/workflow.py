@@ -42,8 +42,10 @@ def _locked(version: AssetVersion, seen_revision: int | None) -> AssetVersion:
     locked = AssetVersion.objects.select_for_update().select_related("asset").get(pk=version.pk)
     if seen_revision is not None and locked.revision != seen_revision:
         raise StaleDecision(
-            _("This version was changed by someone else since you opened the page "
-              "(it is now: %(state)s). Reload the page and decide again.")
+            _(
+                "This version was changed by someone else since you opened the page "
+                "(it is now: %(state)s). Reload the page and decide again."
+            )
             % {"state": locked.get_state_display()}
         )
     return locked
@@ -81,14 +83,16 @@ def submit(version: AssetVersion, user, *, seen_revision: int | None = None) -> 
         source = _move(version, VersionState.SUBMITTED)
         version.save(update_fields=["state", "revision"])
         refresh_asset_status(version.asset)
-        audit.record(user, AuditAction.SUBMIT, version=version, from_state=source,
-                     to_state=version.state)
+        audit.record(
+            user, AuditAction.SUBMIT, version=version, from_state=source, to_state=version.state
+        )
         notifications.version_submitted(version)
     return version
 
 
-def approve(version: AssetVersion, user, *, override_reason: str = "",
-            seen_revision: int | None = None) -> AssetVersion:
+def approve(
+    version: AssetVersion, user, *, override_reason: str = "", seen_revision: int | None = None
+) -> AssetVersion:
     if not has_role(user, WEB_MANAGER):
         raise WorkflowError(_("Only the web manager can approve."))
     override_reason = override_reason.strip()
@@ -103,15 +107,19 @@ def approve(version: AssetVersion, user, *, override_reason: str = "",
             )
         if version.error_findings and not override_reason:
             raise WorkflowError(
-                _("This version has %(count)d error finding(s). Approve it only with a written "
-                  "reason for the override.") % {"count": len(version.error_findings)}
+                _(
+                    "This version has %(count)d error finding(s). Approve it only with a written "
+                    "reason for the override."
+                )
+                % {"count": len(version.error_findings)}
             )
         source = _move(version, VersionState.APPROVED)
         version.decided_by = user
         version.decided_at = timezone.now()
         version.override_reason = override_reason if version.error_findings else ""
-        version.save(update_fields=["state", "revision", "decided_by", "decided_at",
-                                    "override_reason"])
+        version.save(
+            update_fields=["state", "revision", "decided_by", "decided_at", "override_reason"]
+        )
         previous = asset.current_version
         if previous is not None and previous.pk != version.pk:
             AssetVersion.objects.filter(pk=previous.pk).update(
@@ -121,11 +129,17 @@ def approve(version: AssetVersion, user, *, override_reason: str = "",
         asset.save(update_fields=["current_version", "updated_at"])
         refresh_asset_status(asset)
         action = AuditAction.OVERRIDE if version.override_reason else AuditAction.APPROVE
-        details = {"reason": version.override_reason,
-                   "errors": [f["code"] for f in version.error_findings]} if (
-            version.override_reason) else {}
-        audit.record(user, action, version=version, from_state=source, to_state=version.state,
-                     **details)
+        details = (
+            {
+                "reason": version.override_reason,
+                "errors": [f["code"] for f in version.error_findings],
+            }
+            if (version.override_reason)
+            else {}
+        )
+        audit.record(
+            user, action, version=version, from_state=source, to_state=version.state, **details
+        )
         notifications.version_decided(version)
     from brandkit.library.tasks import make_renditions
 
@@ -133,8 +147,9 @@ def approve(version: AssetVersion, user, *, override_reason: str = "",
     return version
 
 
-def request_changes(version: AssetVersion, user, comment: str, *,
-                    seen_revision: int | None = None) -> AssetVersion:
+def request_changes(
+    version: AssetVersion, user, comment: str, *, seen_revision: int | None = None
+) -> AssetVersion:
     if not has_role(user, WEB_MANAGER):
         raise WorkflowError(_("Only the web manager can send a version back."))
     comment = comment.strip()
@@ -148,8 +163,14 @@ def request_changes(version: AssetVersion, user, comment: str, *,
         version.save(update_fields=["state", "revision", "decided_by", "decided_at"])
         Comment.objects.create(version=version, author=user, text=comment)
         refresh_asset_status(version.asset)
-        audit.record(user, AuditAction.REQUEST_CHANGES, version=version, from_state=source,
-                     to_state=version.state, comment=comment)
+        audit.record(
+            user,
+            AuditAction.REQUEST_CHANGES,
+            version=version,
+            from_state=source,
+            to_state=version.state,
+            comment=comment,
+        )
         notifications.version_decided(version, comment)
     return version
 
@@ -168,8 +189,9 @@ def archive(asset: Asset, user) -> Asset:
         asset.current_version = None
         asset.status = AssetStatus.ARCHIVED
         asset.save(update_fields=["current_version", "status", "updated_at"])
-        audit.record(user, AuditAction.ARCHIVE, version=version, from_state=source,
-                     to_state=version.state)
+        audit.record(
+            user, AuditAction.ARCHIVE, version=version, from_state=source, to_state=version.state
+        )
     return asset
 
 
@@ -186,6 +208,13 @@ def expire(asset: Asset) -> Asset:
         asset.current_version = None
         asset.status = AssetStatus.EXPIRED
         asset.save(update_fields=["current_version", "status", "updated_at"])
-        audit.record(None, AuditAction.EXPIRE, asset=asset, version=version, from_state=source,
-                     to_state=AssetStatus.EXPIRED, usable_until=str(asset.usable_until))
+        audit.record(
+            None,
+            AuditAction.EXPIRE,
+            asset=asset,
+            version=version,
+            from_state=source,
+            to_state=AssetStatus.EXPIRED,
+            usable_until=str(asset.usable_until),
+        )
     return asset

@@ -275,9 +275,7 @@ class LogoVariant(models.Model):
     TONES = [("positive", _("positive")), ("negative", _("negative"))]
     logo = models.ForeignKey(Logo, on_delete=models.CASCADE, related_name="variants")
     slug = models.SlugField(_("slug"), max_length=50)
-    language = models.CharField(
-        _("language"), max_length=2, blank=True, choices=LANGUAGE_CHOICES
-    )
+    language = models.CharField(_("language"), max_length=2, blank=True, choices=LANGUAGE_CHOICES)
     tone = models.CharField(_("tone"), max_length=10, blank=True, choices=TONES)
     file = models.FileField(_("file"), upload_to=logo_upload_to, max_length=300)
     source_name = models.CharField(_("file name in the brandbook"), max_length=255, blank=True)

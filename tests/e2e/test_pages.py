@@ -28,8 +28,9 @@ def test_pages_have_no_axe_violations(live_server, page, ska, topic_owner, lang)
         screenshot(page, f"{name}-{lang}")
 
 
-def test_language_switch_and_sign_out_work_without_javascript(live_server, no_js_page, ska,
-                                                              procurement_user):
+def test_language_switch_and_sign_out_work_without_javascript(
+    live_server, no_js_page, ska, procurement_user
+):
     page = no_js_page
     sign_in(page, live_server.url, procurement_user.username)
     page.goto(f"{live_server.url}/brand/")

@@ -18,8 +18,11 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--today", type=datetime.date.fromisoformat,
-                            help="pretend today is this date (YYYY-MM-DD)")
+        parser.add_argument(
+            "--today",
+            type=datetime.date.fromisoformat,
+            help="pretend today is this date (YYYY-MM-DD)",
+        )
 
     def handle(self, *args, today=None, **options):
         today = today or timezone.localdate()
