@@ -338,14 +338,7 @@ def decode_pdf(
         finding.details["error"] = str(exc)[:300]
         return None, [finding]
     except MemoryError:
-        return None, [
-            rejections.decompression_bomb(
-                None,
-                None,
-                max_pixels,
-                t("mälu sai otsa", "decoding ran out of memory", "не хватило памяти"),
-            )
-        ]
+        return None, [rejections.out_of_memory(max_pixels)]
     except pdfium.PdfiumError as exc:
         return None, [
             rejections.corrupt(

@@ -417,14 +417,7 @@ def decode_raster(
         finding.details["error"] = str(exc)[:300]
         return None, [finding]
     except MemoryError:
-        return None, [
-            rejections.decompression_bomb(
-                None,
-                None,
-                max_pixels,
-                t("mälu sai otsa", "decoding ran out of memory", "не хватило памяти"),
-            )
-        ]
+        return None, [rejections.out_of_memory(max_pixels)]
     except PIL_DECODE_ERRORS as exc:
         text = str(exc)
         if "decompressed data too large" in text.lower() or "too much memory" in text.lower():

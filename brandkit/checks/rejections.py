@@ -249,3 +249,13 @@ def pdf_encrypted(reason: Text, **details: Any) -> Finding:
         reason=reason["en"],
         **details,
     )
+
+
+def out_of_memory(max_pixels: int) -> Finding:
+    """Decoding exhausted memory: treated as a decompression bomb, whatever the format."""
+    return decompression_bomb(
+        None,
+        None,
+        max_pixels,
+        t("mälu sai otsa", "decoding ran out of memory", "не хватило памяти"),
+    )
