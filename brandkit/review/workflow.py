@@ -141,8 +141,10 @@ def approve(
             user, action, version=version, from_state=source, to_state=version.state, **details
         )
         notifications.version_decided(version)
+    from brandkit.library.renditions import plan_renditions
     from brandkit.library.tasks import make_renditions
 
+    plan_renditions(version)  # shown as pending until the worker has made them
     transaction.on_commit(lambda: make_renditions.enqueue(version.pk))
     return version
 
