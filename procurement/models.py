@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from brandkit.library.models import localised as _localised
 from procurement import cpv
 
 LANGS = ("et", "en", "ru")
@@ -50,13 +51,6 @@ def organisation() -> dict[str, str]:
 def _lang(lang: str | None = None) -> str:
     code = (lang or get_language() or "et")[:2]
     return code if code in LANGS else "et"
-
-
-def _localised(obj, prefix: str, lang: str | None = None) -> str:
-    value = getattr(obj, f"{prefix}_{_lang(lang)}", "")
-    if value:
-        return value
-    return next((v for code in LANGS if (v := getattr(obj, f"{prefix}_{code}", ""))), "")
 
 
 def json_list() -> list:

@@ -18,12 +18,13 @@ LANGS = ("et", "en", "ru")
 LANGUAGE_CHOICES = [("et", _("Estonian")), ("en", _("English")), ("ru", _("Russian"))]
 
 
-def localised(obj, prefix: str) -> str:
-    lang = (get_language() or "et")[:2]
-    value = getattr(obj, f"{prefix}_{lang}", "")
+def localised(obj, prefix: str, lang: str | None = None) -> str:
+    """The `<prefix>_<lang>` field in the given or current language, else the first filled one."""
+    code = (lang or get_language() or "et")[:2]
+    value = getattr(obj, f"{prefix}_{code if code in LANGS else 'et'}", "")
     if value:
         return value
-    return next((v for code in LANGS if (v := getattr(obj, f"{prefix}_{code}"))), "")
+    return next((v for code in LANGS if (v := getattr(obj, f"{prefix}_{code}", ""))), "")
 
 
 class TopicArea(models.Model):
