@@ -48,6 +48,17 @@ def any_role_user(request):
 
 
 @pytest.fixture(autouse=True)
+def fresh_search_index():
+    """Each test's database is rolled back at its end (and SQLite reuses the change-log numbers
+    of rolled-back rows), so no test may see an index built over another test's assets."""
+    from brandkit.library import search_store
+
+    search_store.reset()
+    yield
+    search_store.reset()
+
+
+@pytest.fixture(autouse=True)
 def media_root(settings, tmp_path_factory):
     """Every test writes media into its own empty folder."""
     settings.MEDIA_ROOT = str(tmp_path_factory.mktemp("media"))

@@ -93,7 +93,8 @@ class AssetFilters(Schema):
         None,
         max_length=200,
         description="Words to find in titles, descriptions, alt texts and tags (any language); "
-        "every word must occur.",
+        "every word must occur, also as part of a longer word; `or` between words gives "
+        "alternatives and a leading `-` excludes a word.",
     )
     kind: Kind | None = None
     topic: str | None = Field(None, max_length=50, description="Topic area slug.")

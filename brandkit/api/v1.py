@@ -12,6 +12,7 @@ import uuid
 from datetime import UTC
 from pathlib import PurePosixPath
 
+import numpy as np
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
 from django.urls import reverse
@@ -20,16 +21,20 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from brandkit.api import schemas
+from brandkit.library import search_store
 from brandkit.library.models import (
     Asset,
     AssetStatus,
     AssetVersion,
+    Campaign,
     Download,
     Rendition,
     RenditionStatus,
+    TopicArea,
     VersionState,
 )
-from brandkit.library.permissions import can_view_version, visible_assets
+from brandkit.library.permissions import can_view_version, visible_assets, visible_rows
+from brandkit.library.search_index import NO_ID, SearchIndex
 from brandkit.media_response import file_response
 from brandkit.review.audit import record
 from brandkit.review.models import AuditAction
@@ -129,36 +134,43 @@ def serialise_asset(request, asset: Asset) -> dict:
     }
 
 
-def _language_q(code: str) -> Q:
-    """`languages` holds space-separated codes such as 'et ru'."""
+def published_rows(index: SearchIndex, user) -> np.ndarray:
+    """`published_assets` over the search index: the same rule, as a mask of index rows."""
+    today = timezone.localdate().toordinal()
     return (
-        Q(languages=code)
-        | Q(languages__startswith=f"{code} ")
-        | Q(languages__endswith=f" {code}")
-        | Q(languages__contains=f" {code} ")
+        visible_rows(index, user)
+        & index.equals("status", AssetStatus.APPROVED)
+        & index.has_version
+        & index.version_approved
+        & (index.usable_until >= today)
     )
 
 
-def _filter(assets: QuerySet[Asset], filters: schemas.AssetFilters) -> QuerySet[Asset]:
+def _filter(index: SearchIndex, rows: np.ndarray, filters: schemas.AssetFilters) -> np.ndarray:
     if filters.q:
-        for word in filters.q.casefold().split():
-            assets = assets.filter(search_text__icontains=word)
+        text = index.text(filters.q)
+        if text is not None:
+            rows = rows & text
     if filters.kind:
-        assets = assets.filter(kind=filters.kind)
+        rows = rows & index.equals("kind", filters.kind)
     if filters.topic:
-        assets = assets.filter(topic__slug=filters.topic)
+        topic = TopicArea.objects.filter(slug=filters.topic).values_list("pk", flat=True).first()
+        rows = rows & (index.topic == (topic or NO_ID - 1))
     if filters.language:
-        assets = assets.filter(_language_q(filters.language))
+        rows = rows & index.has_language(filters.language)
     if filters.preset:
-        assets = assets.filter(preset_slug=filters.preset)
+        rows = rows & index.equals("preset", filters.preset)
     if filters.campaign:
-        assets = assets.filter(campaign__name=filters.campaign)
+        campaigns = list(
+            Campaign.objects.filter(name=filters.campaign).values_list("pk", flat=True)
+        )
+        rows = rows & np.isin(index.campaign, campaigns)
     if filters.updated_since:
         since = filters.updated_since
         if timezone.is_naive(since):
             since = since.replace(tzinfo=UTC)
-        assets = assets.filter(updated_at__gte=since)
-    return assets
+        rows = rows & (index.updated >= since.timestamp())
+    return rows
 
 
 def _published_asset(request, public_id: uuid.UUID) -> Asset:
@@ -179,11 +191,13 @@ def _published_asset(request, public_id: uuid.UUID) -> Asset:
 )
 def list_assets(request, filters: Query[schemas.AssetFilters]):
     """Approved assets, newest change first (ties by id, so pages are stable)."""
-    assets = _filter(published_assets(request.auth.created_by), filters)
-    count = assets.count()
-    page = _with_details(assets.order_by("-updated_at", "-pk"))[
-        filters.offset : filters.offset + filters.limit
-    ]
+    user = request.auth.created_by
+    index = search_store.current()
+    ids = index.ordered_ids(_filter(index, published_rows(index, user), filters), "updated")
+    count = len(ids)
+    wanted = [int(pk) for pk in ids[filters.offset : filters.offset + filters.limit]]
+    found = _with_details(published_assets(user)).in_bulk(wanted) if wanted else {}
+    page = [found[pk] for pk in wanted if pk in found]
     return {
         "count": count,
         "limit": filters.limit,

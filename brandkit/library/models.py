@@ -11,6 +11,7 @@ import uuid
 
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Now
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -378,3 +379,22 @@ class StagedUpload(models.Model):
 
     def __str__(self) -> str:
         return self.original_name
+
+
+class AssetChange(models.Model):
+    """A log of which assets changed, written by database triggers (migration 0003) on every
+    insert, update or delete of an asset or a version — also by bulk updates and raw SQL that
+    no Django signal sees. Each process's search index (brandkit.library.search_store) reads
+    the entries after the last one it applied; `expire_assets` prunes old entries daily."""
+
+    seq = models.BigAutoField(primary_key=True)
+    asset_id = models.BigIntegerField()
+    changed_at = models.DateTimeField(db_default=Now())
+
+    class Meta:
+        verbose_name = _("asset change")
+        verbose_name_plural = _("asset changes")
+        indexes = [models.Index(fields=["changed_at"])]
+
+    def __str__(self) -> str:
+        return f"{self.seq}: asset {self.asset_id}"

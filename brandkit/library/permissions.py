@@ -5,9 +5,11 @@ Anything a user may not see is answered as if it did not exist (404), so ids rev
 
 from __future__ import annotations
 
+import numpy as np
 from django.db.models import Q, QuerySet
 
 from brandkit.library.models import Asset, AssetStatus, AssetVersion, VersionState
+from brandkit.library.search_index import SearchIndex
 from brandkit.roles import PROCUREMENT, TOPIC_OWNER, WEB_MANAGER, user_roles
 
 
@@ -22,6 +24,19 @@ def visible_assets(user) -> QuerySet[Asset]:
     if PROCUREMENT in roles:
         return assets.filter(approved)
     return assets.none()
+
+
+def visible_rows(index: SearchIndex, user) -> np.ndarray:
+    """`visible_assets` over the search index: the same rule, as a mask of index rows."""
+    roles = user_roles(user)
+    if WEB_MANAGER in roles:
+        return index.everything()
+    approved = index.equals("status", AssetStatus.APPROVED) & index.has_version & index.alive
+    if TOPIC_OWNER in roles:
+        return approved | ((index.owner == user.pk) & index.alive)
+    if PROCUREMENT in roles:
+        return approved
+    return index.nothing()
 
 
 def can_view_version(user, version: AssetVersion) -> bool:

@@ -1,11 +1,15 @@
 """Finding assets: text search, facets with counts, sort — over what the user may see.
 
+The answers come from this process's in-memory index (search_index.py, kept current by
+search_store.py): at 100,000 assets the same work in SQL cost seconds per request. The page of
+assets shown is read back from the database with `visible_assets`, so the database's
+permission rule has the last word even if the index were behind.
+
 Text search reads `Asset.search_text` (titles, descriptions, alt texts and long descriptions in
 all three languages, tags, creator and campaign, casefolded; kept current by
-`brandkit.library.signals`). On PostgreSQL the query also goes through full-text search
-(`SearchVector` with the language-neutral 'simple' configuration, `websearch` query syntax);
-a plain "every word occurs" match is always there too, so part of a word still finds the asset
-and SQLite works the same way.
+`brandkit.library.signals`). Every word must occur, also as part of a longer word (toetus finds
+lapsetoetus); `or` between words gives alternatives and `-word` excludes a word
+(search_index.parse_query).
 
 Facet counts are "disjunctive": each facet is counted with every other filter applied but not
 its own, so the reader sees what choosing another value of that facet would give.
@@ -13,15 +17,16 @@ its own, so the reader sees what choosing another value of that facet would give
 
 from __future__ import annotations
 
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from urllib.parse import urlencode
 
-from django.db import connection
-from django.db.models import Count, Q, QuerySet, Value
-from django.db.models.functions import Coalesce, Lower, NullIf
+import numpy as np
+from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from brandkit.library import search_store
 from brandkit.library.models import (
     LANGUAGE_CHOICES,
     Asset,
@@ -30,7 +35,8 @@ from brandkit.library.models import (
     Campaign,
     TopicArea,
 )
-from brandkit.library.permissions import visible_assets
+from brandkit.library.permissions import visible_assets, visible_rows
+from brandkit.library.search_index import SearchIndex
 from brandkit.roles import TOPIC_OWNER, WEB_MANAGER, user_roles
 
 HIDDEN_STATUSES = (AssetStatus.ARCHIVED, AssetStatus.EXPIRED)
@@ -40,6 +46,15 @@ SORTS = {
     "title": _("title A–Z"),
 }
 FACETS = ("kind", "topic", "language", "status", "preset", "campaign", "colour")
+COLUMNS = {  # facet → index column
+    "kind": "kind",
+    "topic": "topic",
+    "language": "languages",
+    "status": "status",
+    "preset": "preset",
+    "campaign": "campaign",
+    "colour": "colour",
+}
 MAX_QUERY_LENGTH = 200
 
 
@@ -66,34 +81,37 @@ class Facet:
 
 @dataclass
 class SearchResult:
-    assets: QuerySet[Asset]
+    assets: IndexedAssets
     facets: list[Facet]
     query: str
     filters: dict[str, str]
     sort: str
 
 
-def _terms(query: str) -> list[str]:
-    words = [w.strip("\"'+-()") for w in query.casefold().split()]
-    return [w for w in words if w and w != "or"]
+class IndexedAssets:
+    """The matching assets in display order, read from the database a slice at a time (what
+    Django's Paginator needs: count() and slicing). Rows the database no longer shows this
+    user are left out of a slice."""
 
+    def __init__(self, ids: np.ndarray, queryset: QuerySet[Asset]):
+        self.ids = ids
+        self.queryset = queryset
 
-def text_filter(queryset: QuerySet[Asset], query: str) -> QuerySet[Asset]:
-    terms = _terms(query)
-    if not terms:
-        return queryset
-    every_word = Q()
-    for term in terms:
-        every_word &= Q(search_text__contains=term)
-    if connection.vendor == "postgresql":
-        from django.contrib.postgres.search import SearchQuery, SearchVector
+    def count(self) -> int:
+        return len(self.ids)
 
-        queryset = queryset.annotate(fts=SearchVector("search_text", config="simple")).filter(
-            Q(fts=SearchQuery(query.casefold(), search_type="websearch", config="simple"))
-            | every_word
-        )
-        return queryset
-    return queryset.filter(every_word)
+    __len__ = count
+
+    def __getitem__(self, key: slice) -> list[Asset]:
+        if not isinstance(key, slice):
+            raise TypeError("IndexedAssets supports slices only")
+        wanted = [int(pk) for pk in self.ids[key]]
+        found = self.queryset.in_bulk(wanted) if wanted else {}
+        return [found[pk] for pk in wanted if pk in found]
+
+    def __iter__(self) -> Iterator[Asset]:
+        for start in range(0, len(self.ids), 500):
+            yield from self[start : start + 500]
 
 
 class Filters:
@@ -123,27 +141,26 @@ class Filters:
             return self.is_manager or value not in HIDDEN_STATUSES
         return True  # preset and colour are slugs: an unknown one simply matches nothing
 
-    def q(self, name: str, value: str) -> Q:
-        return {
-            "kind": lambda: Q(kind=value),
-            "topic": lambda: Q(topic_id=int(value)),
-            "language": lambda: Q(languages__contains=value),
-            "status": lambda: Q(status=value),
-            "preset": lambda: Q(preset_slug=value),
-            "campaign": lambda: Q(campaign_id=int(value)),
-            "colour": lambda: Q(dominant_colour=value),
-        }[name]()
+    def rows(self, index: SearchIndex, name: str, value: str) -> np.ndarray:
+        if name in ("topic", "campaign"):
+            return getattr(index, name) == int(value)
+        if name == "language":
+            return index.has_language(value)
+        return index.equals(COLUMNS[name], value)
 
-    def apply(self, queryset: QuerySet[Asset], *, without: str | None = None) -> QuerySet[Asset]:
+    def apply(
+        self, index: SearchIndex, rows: np.ndarray, *, without: str | None = None
+    ) -> np.ndarray:
         for name, value in self.values.items():
             if name != without:
-                queryset = queryset.filter(self.q(name, value))
+                rows = rows & self.rows(index, name, value)
+        hidden = index.is_in("status", HIDDEN_STATUSES)
         if without == "status":
             if not self.is_manager:  # only web managers may choose the hidden statuses
-                queryset = queryset.exclude(status__in=HIDDEN_STATUSES)
+                rows = rows & ~hidden
         elif "status" not in self.values:
-            queryset = queryset.exclude(status__in=HIDDEN_STATUSES)
-        return queryset
+            rows = rows & ~hidden
+        return rows
 
 
 def _url(params: dict[str, str], **changes: str | None) -> str:
@@ -155,18 +172,6 @@ def _url(params: dict[str, str], **changes: str | None) -> str:
             merged.pop(key, None)
     merged.pop("page", None)
     return "?" + urlencode(merged) if merged else "?"
-
-
-def _sorted(queryset: QuerySet[Asset], sort: str) -> QuerySet[Asset]:
-    if sort == "title":
-        lang = (get_language() or "et")[:2]
-        column = f"title_{lang}" if lang in ("en", "ru") else "title_et"
-        return queryset.annotate(
-            sort_title=Lower(Coalesce(NullIf(column, Value("")), "title_et"))
-        ).order_by("sort_title", "pk")
-    if sort == "updated":
-        return queryset.order_by("-updated_at", "-pk")
-    return queryset.order_by("-created_at", "-pk")
 
 
 def _preset_labels(brandbook) -> dict[str, str]:
@@ -181,34 +186,33 @@ def _colours(brandbook) -> dict[str, tuple[str, str]]:
     return {c.slug: (c.name, c.hex) for c in brandbook.colours.all()}
 
 
+def _title_language() -> str:
+    lang = (get_language() or "et")[:2]
+    return lang if lang in ("en", "ru") else "et"
+
+
 def search(user, params, *, brandbook=None) -> SearchResult:
     query = (params.get("q") or "").strip()[:MAX_QUERY_LENGTH]
     sort = params.get("sort") if params.get("sort") in SORTS else "newest"
     filters = Filters(params, user=user, brandbook=brandbook)
-    base = text_filter(visible_assets(user), query)
+    index = search_store.current()
+    base = visible_rows(index, user)
+    text = index.text(query)
+    if text is not None:
+        base = base & text
     state = {"q": query, **filters.values}
     if sort != "newest":
         state["sort"] = sort
-
-    def counts(name: str, column: str) -> dict[str, int]:
-        rows = (
-            filters.apply(base, without=name)
-            .exclude(**{f"{column}__isnull": True})
-            .exclude(**{column: ""} if column in ("kind", "preset_slug", "dominant_colour") else {})
-            .order_by()
-            .values(column)
-            .annotate(n=Count("pk"))
-        )
-        return {str(row[column]): row["n"] for row in rows}
 
     def facet(
         name: str,
         label,
         labels: dict[str, str],
-        column: str,
         swatches: dict[str, str] | None = None,
+        *,
+        counted: dict[str, int] | None = None,
     ) -> Facet:
-        found = counts(name, column)
+        found = counted if counted is not None else counts(name)
         chosen = filters.values.get(name)
         values = []
         for value, text in labels.items():
@@ -217,7 +221,7 @@ def search(user, params, *, brandbook=None) -> SearchResult:
                 values.append(
                     FacetValue(
                         value,
-                        text,
+                        str(text),
                         found.get(value, 0),
                         selected,
                         _url(state, **{name: None if selected else value}),
@@ -226,76 +230,52 @@ def search(user, params, *, brandbook=None) -> SearchResult:
                 )
         return Facet(name, label, values)
 
+    def counts(name: str) -> dict[str, int]:
+        return index.counts(filters.apply(index, base, without=name), COLUMNS[name])
+
     facets = [
-        facet("kind", _("Kind"), {k.value: k.label for k in AssetKind}, "kind"),
-        facet(
-            "topic",
-            _("Topic area"),
-            {str(t.pk): t.name for t in TopicArea.objects.all()},
-            "topic_id",
-        ),
+        facet("kind", _("Kind"), {k.value: k.label for k in AssetKind}),
+        facet("topic", _("Topic area"), {str(t.pk): t.name for t in TopicArea.objects.all()}),
+        facet("language", _("Language"), dict(LANGUAGE_CHOICES)),
     ]
-    language_values = []
-    chosen_language = filters.values.get("language")
-    without_language = filters.apply(base, without="language")
-    for code, label in LANGUAGE_CHOICES:
-        n = without_language.filter(languages__contains=code).count()
-        if n or code == chosen_language:
-            selected = code == chosen_language
-            language_values.append(
-                FacetValue(
-                    code,
-                    str(label),
-                    n,
-                    selected,
-                    _url(state, language=None if selected else code),
-                )
-            )
-    facets.append(Facet("language", _("Language"), language_values))
     if filters.may_filter_status:
         statuses = {
             s.value: s.label
             for s in AssetStatus
             if filters.is_manager or s.value not in HIDDEN_STATUSES
         }
-        status_facet = facet("status", _("Status"), statuses, "status")
-        if not filters.is_manager:
-            status_facet.values = [v for v in status_facet.values if v.value not in HIDDEN_STATUSES]
-        facets.append(status_facet)
-    presets = _preset_labels(brandbook)
+        facets.append(facet("status", _("Status"), statuses))
+    preset_counts = counts("preset")
     facets.append(
         facet(
             "preset",
             _("Channel preset"),
-            {**{s: s for s in counts("preset", "preset_slug")}, **presets},
-            "preset_slug",
+            {**{s: s for s in preset_counts}, **_preset_labels(brandbook)},
+            counted=preset_counts,
         )
     )
     facets.append(
-        facet(
-            "campaign",
-            _("Campaign"),
-            {str(c.pk): c.name for c in Campaign.objects.all()},
-            "campaign_id",
-        )
+        facet("campaign", _("Campaign"), {str(c.pk): c.name for c in Campaign.objects.all()})
     )
     colours = _colours(brandbook)
+    colour_counts = counts("colour")
     facets.append(
         facet(
             "colour",
             _("Dominant brand colour"),
             {
-                **{s: s for s in counts("colour", "dominant_colour")},
+                **{s: s for s in colour_counts},
                 **{slug: name for slug, (name, _hex) in colours.items()},
             },
-            "dominant_colour",
             {slug: hex_ for slug, (_name, hex_) in colours.items()},
+            counted=colour_counts,
         )
     )
-    assets = _sorted(filters.apply(base), sort).select_related(
-        "topic", "campaign", "current_version", "owner"
+    ids = index.ordered_ids(filters.apply(index, base), sort, _title_language())
+    shown = visible_assets(user).select_related("topic", "campaign", "current_version", "owner")
+    return SearchResult(
+        IndexedAssets(ids, shown), [f for f in facets if f.values], query, filters.values, sort
     )
-    return SearchResult(assets, [f for f in facets if f.values], query, filters.values, sort)
 
 
 def page_url(result: SearchResult, page: int) -> str:
