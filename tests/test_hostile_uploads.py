@@ -1,6 +1,7 @@
 """Hostile and imperfect files end to end: every file of tests/corpus/ uploaded through the web
-form gives a clear answer (never a server error); a rejected file leaves no row and no file
-behind; an accepted one is staged with its report. The API is read-only: writing to it is
+form and through the API's check (POST /api/v1/checks) gives a clear answer (never a server
+error); a rejected file leaves no row and no file behind; an accepted one is staged with its
+report (web) or only reported (API). The API's asset URLs are read-only: writing to them is
 refused and stores nothing."""
 
 import json
@@ -144,3 +145,92 @@ def test_the_api_refuses_every_write_method(
     asset.refresh_from_db()
     assert asset.current_version == version and AssetVersion.objects.count() == 1
     assert sorted(p.name for p in media_files(media_root)) == before
+
+
+def api_check(client, token, name: str, data: bytes, preset: str | None, lang: str = "en"):
+    upload = SimpleUploadedFile(
+        name, data, content_type=CONTENT_TYPES.get(Path(name).suffix, "application/octet-stream")
+    )
+    fields = {"file": upload}
+    if preset:
+        fields["preset"] = preset
+    return client.post(f"/api/v1/checks?lang={lang}", fields, **token)
+
+
+def stored_nothing(media_root) -> bool:
+    return (
+        not Asset.objects.exists()
+        and not AssetVersion.objects.exists()
+        and not StagedUpload.objects.exists()
+        and media_files(media_root) == []
+    )
+
+
+@pytest.mark.parametrize(
+    ("folder", "name", "expected"), CASES, ids=[f"{f}/{n}" for f, n, _ in CASES]
+)
+def test_a_corpus_file_through_the_api_check(
+    client, ska, token, media_root, folder, name, expected
+):
+    data = (CORPUS / folder / name).read_bytes()
+    response = api_check(client, token, name, data, expected["preset"])
+    assert response.status_code == 200, response.content[:500]
+    report = response.json()
+    assert report["file"] == name
+    assert report["verdict"] == expected["verdict"]
+    codes = {f["code"] for f in report["findings"]}
+    wanted = expected.get("codes") or ([expected["code"]] if expected.get("code") else [])
+    assert set(wanted) <= codes
+    assert not set(expected.get("absent_codes", [])) & codes
+    if expected["verdict"] == "rejected":
+        reasons = [f for f in report["findings"] if f["severity"] == "error"]
+        assert reasons and all(len(f["message"]) > 10 for f in reasons)
+    assert not any(code.startswith("internal.") for code in codes)
+    assert stored_nothing(media_root)
+
+
+def test_the_api_check_answers_in_the_language_asked(client, ska, token, media_root):
+    data = (CORPUS / "content" / "web-hero-red-area.png").read_bytes()
+    english = api_check(client, token, "x.png", data, "web-hero", "en").json()
+    estonian = api_check(client, token, "x.png", data, "web-hero", "et").json()
+    [en_finding] = [f for f in english["findings"] if f["code"] == "colour.off_palette"]
+    [et_finding] = [f for f in estonian["findings"] if f["code"] == "colour.off_palette"]
+    assert en_finding["message"] != et_finding["message"]
+    assert english["verdict"] == estonian["verdict"] == "fail"
+
+
+def test_the_api_check_refuses_what_it_cannot_check_with_a_reason(
+    client, ska, token, media_root, settings
+):
+    good = (CORPUS / "safety" / "good-facebook.png").read_bytes()
+    no_file = client.post("/api/v1/checks", {"preset": "web-hero"}, **token)
+    assert no_file.status_code == 400 and "field named 'file'" in no_file.json()["detail"]
+    two = client.post(
+        "/api/v1/checks",
+        {"file": [SimpleUploadedFile("a.png", good), SimpleUploadedFile("b.png", good)]},
+        **token,
+    )
+    assert two.status_code == 400 and "exactly one file" in two.json()["detail"]
+    not_multipart = client.post(
+        "/api/v1/checks", data=good, content_type="image/png", **token
+    )
+    assert not_multipart.status_code == 400 and "multipart" in not_multipart.json()["detail"]
+    preset = api_check(client, token, "a.png", good, "no-such-preset")
+    assert preset.status_code == 400 and "no-such-preset" in preset.json()["detail"]
+    settings.BRANDKIT_MAX_UPLOAD_BYTES = len(good) - 1
+    too_large = api_check(client, token, "a.png", good, None)
+    assert too_large.status_code == 413 and "MB" in too_large.json()["detail"]
+    settings.BRANDKIT_MAX_UPLOAD_BYTES = 1000
+    huge = api_check(client, token, "big.png", b"x" * 200_000, None)
+    assert huge.status_code == 413  # refused from Content-Length, before reading the body
+    anonymous = client.post("/api/v1/checks", {"file": SimpleUploadedFile("a.png", good)})
+    assert anonymous.status_code == 401
+    assert stored_nothing(media_root)
+
+
+def test_the_api_check_is_in_the_openapi_document(client, token):
+    document = client.get("/api/openapi.json").json()
+    operation = document["paths"]["/api/v1/checks"]["post"]
+    assert operation["operationId"] == "checkFile"
+    body = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
+    assert body["required"] == ["file"]

@@ -304,3 +304,23 @@ def test_two_decisions_at_once_give_one_result_and_one_event(topic_owner, web_ma
         action__in=[AuditAction.APPROVE, AuditAction.REQUEST_CHANGES]
     )
     assert decisions.count() == 1
+
+
+def test_expire_assets_prunes_the_search_change_log_after_a_week(topic_owner):
+    from django.utils import timezone
+
+    from brandkit.library.models import AssetChange
+
+    asset = make_asset(topic_owner)
+    logged = AssetChange.objects.filter(asset_id=asset.pk)
+    assert logged.exists()  # the database trigger wrote it
+    week_old = timezone.now() - datetime.timedelta(days=7, minutes=1)
+    logged.update(changed_at=week_old)
+    asset.title_et = "Uus pealkiri"
+    asset.save()
+    out = StringIO()
+    call_command("expire_assets", stdout=out)
+    assert list(AssetChange.objects.values_list("changed_at", flat=True)) != []
+    assert not AssetChange.objects.filter(changed_at__lte=week_old).exists()
+    assert AssetChange.objects.filter(asset_id=asset.pk).count() >= 1
+    assert "old search change(s) pruned" in out.getvalue()

@@ -108,3 +108,21 @@ class AssetFilters(Schema):
     )
     limit: int = Field(50, ge=1, le=MAX_LIMIT)
     offset: int = Field(0, ge=0)
+
+
+class Finding(Schema):
+    code: str = Field(description="Stable dotted code, e.g. colour.off_palette.")
+    severity: Literal["error", "warning", "info"]
+    message: str = Field(description="What was found, in the language asked for.")
+    details: dict = Field(description="The numbers behind the message.")
+
+
+class CheckReport(Schema):
+    file: str
+    verdict: Literal["pass", "fail", "rejected"] = Field(
+        description="rejected: unsafe, unreadable or unsupported; fail: an error finding."
+    )
+    format: str | None
+    width: int | None
+    height: int | None
+    findings: list[Finding]

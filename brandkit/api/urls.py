@@ -19,7 +19,9 @@ api = NinjaAPI(
     version="1",
     description=(
         "Read-only access for the website's CMS to approved assets of the brand library: "
-        "texts and alt texts in Estonian, English and Russian, renditions and file URLs. "
+        "texts and alt texts in Estonian, English and Russian, renditions and file URLs; "
+        "and a check of any file against the brand rules (`POST /api/v1/checks`, nothing "
+        "is stored). "
         "Every request except this description needs `Authorization: Bearer <token>` "
         "(tokens are issued with `manage.py create_api_token`)."
     ),

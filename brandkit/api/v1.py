@@ -1,4 +1,5 @@
-"""API v1: approved assets and their files, read-only.
+"""API v1: approved assets and their files, read-only; and checking a file against the brand
+rules, which stores nothing.
 
 Only assets the library publishes are visible here: status approved, an approved current
 version, rights not past their usable-until date, and visible to the token's user. Anything
@@ -7,20 +8,25 @@ else answers 404, like an id that does not exist.
 
 from __future__ import annotations
 
+import json
 import logging
 import uuid
 from datetime import UTC
 from pathlib import PurePosixPath
 
 import numpy as np
+from django.conf import settings
+from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
+from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
-from django.utils import timezone
+from django.utils import timezone, translation
 from ninja import Query, Router
 from ninja.errors import HttpError
 
 from brandkit.api import schemas
+from brandkit.checks.registry import report_json_default
 from brandkit.library import search_store
 from brandkit.library.models import (
     Asset,
@@ -35,9 +41,11 @@ from brandkit.library.models import (
 )
 from brandkit.library.permissions import can_view_version, visible_assets, visible_rows
 from brandkit.library.search_index import NO_ID, SearchIndex
+from brandkit.library.uploads import UploadRefused, check_bytes, read_bounded
 from brandkit.media_response import file_response
 from brandkit.review.audit import record
 from brandkit.review.models import AuditAction
+from brandkit.rules.models import Brandbook
 
 logger = logging.getLogger(__name__)
 
@@ -284,3 +292,82 @@ def get_rendition_file(request, rendition_id: int):
     response = _send(rendition.file, name)
     _log_download(request.auth, version, "rendition", rendition)
     return response
+
+
+CHECK_REQUEST = {
+    "requestBody": {
+        "required": True,
+        "content": {
+            "multipart/form-data": {
+                "schema": {
+                    "type": "object",
+                    "required": ["file"],
+                    "properties": {
+                        "file": {
+                            "type": "string",
+                            "format": "binary",
+                            "description": "PNG, JPEG, WebP, SVG or PDF, at most "
+                            "BRANDKIT_MAX_UPLOAD_BYTES (50 MB by default).",
+                        },
+                        "preset": {
+                            "type": "string",
+                            "description": "Channel preset slug: also check the size.",
+                        },
+                    },
+                }
+            }
+        },
+    }
+}
+# The multipart envelope around one file: field names, boundaries, a preset.
+ENVELOPE_BYTES = 64 * 1024
+
+
+def _refuse(status: int, detail: str):
+    raise HttpError(status, detail)
+
+
+@router.post(
+    "/checks",
+    response={200: schemas.CheckReport, 400: schemas.Error, 401: schemas.Error, 413: schemas.Error},
+    openapi_extra=CHECK_REQUEST,
+    operation_id="checkFile",
+    url_name="check_file",
+    summary="Check a file against the brand rules (nothing is stored)",
+)
+def check_file(request, lang: schemas.Language = "et"):
+    """The report the library shows after an upload and `manage.py checkfile --json` prints:
+    verdict pass, fail or rejected (unsafe, unreadable or unsupported), each finding with its
+    code, severity, message in `lang` and details. A rejected file is a report too (200), so a
+    client always learns why; 400 and 413 mean there was no file to check. Nothing is kept."""
+    limit = settings.BRANDKIT_MAX_UPLOAD_BYTES
+    limit_mb = limit // 1_000_000
+    too_large = f"The file is larger than {limit_mb} MB, the largest file accepted."
+    try:
+        length = int(request.META.get("CONTENT_LENGTH") or 0)
+    except ValueError:
+        length = 0
+    if length > limit + ENVELOPE_BYTES:
+        _refuse(413, too_large)
+    if not request.content_type.startswith("multipart/form-data"):
+        _refuse(400, "Send the file as multipart/form-data in a field named 'file'.")
+    try:
+        files = request.FILES.getlist("file")
+        preset = (request.POST.get("preset") or "").strip()
+    except (RequestDataTooBig, TooManyFilesSent, MultiPartParserError):
+        _refuse(400, "The request could not be read as one file in a field named 'file'.")
+    if len(files) != 1:
+        _refuse(400, "Send exactly one file in a field named 'file'.")
+    brandbook = Brandbook.objects.current(settings.BRANDKIT_DEFAULT_BRANDBOOK)
+    if brandbook is None:
+        _refuse(400, "No brandbook is loaded, so files cannot be checked yet.")
+    if preset and not brandbook.presets.filter(slug=preset).exists():
+        _refuse(400, f"Unknown channel preset: {preset[:60]}.")
+    uploaded = files[0]
+    with translation.override(lang):
+        try:
+            data = read_bounded(uploaded)
+        except UploadRefused as refusal:
+            _refuse(413, str(refusal))
+        report = check_bytes(data, uploaded.name or "upload", brandbook, preset)
+    return json.loads(json.dumps(report.as_dict(lang), default=report_json_default))

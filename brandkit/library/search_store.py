@@ -18,6 +18,7 @@ import logging
 import threading
 import time
 from collections.abc import Iterable
+from datetime import timedelta
 
 from django.db.models import Count, Max
 
@@ -29,7 +30,8 @@ logger = logging.getLogger(__name__)
 WINDOW = 1000  # the newest log entries re-checked on every search
 PATCH_LIMIT = 5000  # more changes than this at once: build afresh instead of patching
 MAX_WASTE = 0.25  # share of replaced rows at which the index is built afresh
-MAX_IDLE_SECONDS = 24 * 3600  # the log keeps a week (expire_assets prunes it); stay far inside
+CHANGE_LOG_KEPT = timedelta(days=7)  # expire_assets (daily) prunes older log entries
+MAX_IDLE_SECONDS = 24 * 3600  # a process idle this long builds afresh: far inside the week
 
 FIELDS = (
     "id",

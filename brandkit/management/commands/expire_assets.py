@@ -4,7 +4,8 @@ from django.conf import settings
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from brandkit.library.models import Asset, AssetStatus, StagedUpload
+from brandkit.library.models import Asset, AssetChange, AssetStatus, StagedUpload
+from brandkit.library.search_store import CHANGE_LOG_KEPT
 from brandkit.library.uploads import discard
 from brandkit.review import notifications, workflow
 
@@ -14,7 +15,8 @@ STAGED_UPLOAD_LIFETIME = datetime.timedelta(days=2)
 class Command(BaseCommand):
     help = (
         "Daily: expire assets whose rights ended (hidden from the library), e-mail owners "
-        f"{settings.BRANDKIT_EXPIRY_NOTICE_DAYS} days before, and drop abandoned staged uploads."
+        f"{settings.BRANDKIT_EXPIRY_NOTICE_DAYS} days before, drop abandoned staged uploads "
+        "and prune the search change log."
     )
 
     def add_arguments(self, parser):
@@ -44,7 +46,10 @@ class Command(BaseCommand):
         for staged in stale:
             discard(staged)
             dropped += 1
+        pruned, _by_model = AssetChange.objects.filter(
+            changed_at__lt=timezone.now() - CHANGE_LOG_KEPT
+        ).delete()
         self.stdout.write(
             f"{expired} asset(s) expired, {warned} owner(s) warned, "
-            f"{dropped} abandoned upload(s) removed."
+            f"{dropped} abandoned upload(s) removed, {pruned} old search change(s) pruned."
         )
