@@ -18,6 +18,7 @@ exactly what `LIKE '%word%'` on the whole text means — part of a word still fi
 
 from __future__ import annotations
 
+from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -136,6 +137,27 @@ class SearchIndex:
         """The share of rows that belong to replaced or removed assets."""
         return 0.0 if not len(self.ids) else 1.0 - len(self) / len(self.ids)
 
+    def copy(self) -> SearchIndex:
+        """An index that can be changed while this one keeps answering other threads' searches
+        unchanged: arrays that `replace` changes in place are copied, the others are shared
+        (replace swaps them for new ones)."""
+        twin = object.__new__(SearchIndex)
+        twin.__dict__.update(self.__dict__)
+        twin._codes = {}
+        for name, codes in self._codes.items():
+            twin._codes[name] = _Codes()
+            twin._codes[name].values = list(codes.values)
+            twin._codes[name].codes = dict(codes.codes)
+        twin.alive = self.alive.copy()
+        twin.coded = dict(self.coded)
+        twin._titles = tuple(list(titles) for titles in self._titles)
+        twin._position = dict(self._position)
+        twin._postings = dict(self._postings)
+        twin._tokens = list(self._tokens)
+        twin._orders = {}
+        twin._words = OrderedDict()
+        return twin
+
     def replace(self, assets: Iterable[IndexedAsset], removed: Iterable[int] = ()) -> None:
         """Add or replace these assets and forget the removed ids."""
         assets = list(assets)
@@ -180,14 +202,17 @@ class SearchIndex:
         self.updated = grow(self.updated, [a.updated for a in assets])
         for i, titles in enumerate(self._titles):
             titles.extend(a.titles[i] for a in assets)
-        added: dict[str, list[int]] = {}
+        added: dict[str, array] = {}  # 4 bytes a row, where a list of ints costs ~36
         for position, asset in zip(positions, assets, strict=True):
             self._position[asset.id] = position
             for token in set(asset.text.split()):
-                added.setdefault(token, []).append(position)
+                found = added.get(token)
+                if found is None:
+                    found = added[token] = array("i")
+                found.append(position)
         for token, new in added.items():
             old = self._postings.get(token)
-            fresh = np.asarray(new, dtype=np.int32)
+            fresh = np.frombuffer(new, dtype=np.int32)
             if old is None:
                 self._tokens.append(token)
                 self._postings[token] = fresh

@@ -17,8 +17,9 @@ from __future__ import annotations
 import logging
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from datetime import timedelta
+from itertools import islice
 
 from django.db.models import Count, Max
 
@@ -27,6 +28,7 @@ from brandkit.library.search_index import IndexedAsset, SearchIndex
 
 logger = logging.getLogger(__name__)
 
+BATCH = 5000  # rows read and indexed at a time while building
 WINDOW = 1000  # the newest log entries re-checked on every search
 PATCH_LIMIT = 5000  # more changes than this at once: build afresh instead of patching
 MAX_WASTE = 0.25  # share of replaced rows at which the index is built afresh
@@ -97,11 +99,18 @@ def _indexed(row: tuple) -> IndexedAsset:
     )
 
 
-def _read(ids: Iterable[int] | None = None) -> list[IndexedAsset]:
+def _read(ids: Iterable[int] | None = None) -> Iterator[IndexedAsset]:
     assets = Asset.objects.order_by()
     if ids is not None:
         assets = assets.filter(pk__in=list(ids))
-    return [_indexed(row) for row in assets.values_list(*FIELDS).iterator(chunk_size=5000)]
+    for row in assets.values_list(*FIELDS).iterator(chunk_size=BATCH):
+        yield _indexed(row)
+
+
+def _batches(rows: Iterator[IndexedAsset]) -> Iterator[list[IndexedAsset]]:
+    """A few thousand rows at a time, so a build never holds every asset's text at once."""
+    while batch := list(islice(rows, BATCH)):
+        yield batch
 
 
 class _State:
@@ -134,7 +143,9 @@ def _build() -> SearchIndex:
     top = AssetChange.objects.aggregate(top=Max("seq"))["top"] or 0
     low = max(0, top - WINDOW)
     seen = set(AssetChange.objects.filter(seq__gt=low).values_list("seq", flat=True))
-    index = SearchIndex(_read())
+    index = SearchIndex()
+    for batch in _batches(_read()):
+        index.replace(batch)
     state = _State()
     state.index, state.seen, state.top = index, seen, max(seen, default=top)
     state.fingerprint = _fingerprint(low, seen)
@@ -168,8 +179,10 @@ def current() -> SearchIndex:
         if len(fresh) > PATCH_LIMIT or state.index.waste > MAX_WASTE:
             return _build()
         changed = {asset_id for _seq, asset_id in fresh}
-        rows = _read(changed)
-        state.index.replace(rows, removed=changed - {row.id for row in rows})
+        rows = list(_read(changed))
+        index = state.index.copy()  # searches running in other threads keep the old one
+        index.replace(rows, removed=changed - {row.id for row in rows})
+        state.index = index
         state.top = max([state.top, *(seq for seq, _id in fresh)])
         low = max(0, state.top - WINDOW)
         state.seen = {seq for seq, _id in entries if seq > low}
