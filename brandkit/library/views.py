@@ -118,9 +118,14 @@ def asset_list(request):
     paginator = Paginator(result.assets, PAGE_SIZE)
     page = paginator.get_page(request.GET.get("page"))
     assets = list(page.object_list)
+    by_id = {asset.pk: asset for asset in assets}
     latest: dict[int, AssetVersion] = {}
     for version in AssetVersion.objects.filter(asset__in=assets).order_by("asset", "-number"):
+        version.asset = by_id[version.asset_id]  # the permission check reads it: no query each
         latest.setdefault(version.asset_id, version)
+    for asset in assets:
+        if asset.current_version is not None:
+            asset.current_version.asset = asset
     cards = []
     for asset in assets:
         version = _shown_version(request.user, asset, latest.get(asset.pk))
