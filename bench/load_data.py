@@ -2,12 +2,11 @@
 
     python -m bench.load_data setup N     migrate, load the SKA brandbook, users, a token and
                                           N approved assets (bulk_create); prints JSON
-    python -m bench.load_data search      time the library list view's search in-process over
-                                          those assets; prints JSON
-    python -m bench.load_data proposed    the same after building the index proposed for
-                                          search (SQLite: an FTS5 trigram table; PostgreSQL:
-                                          pg_trgm and tsvector GIN indexes) — a prototype in
-                                          the benchmark's own database only
+    python -m bench.load_data search      in-process over those assets: build the search
+                                          index (brandkit.library.search_store), its size, the
+                                          list view's and the API's search, and the cost of
+                                          keeping the index current; prints JSON. Edits a few
+                                          assets (a throwaway database).
 
 bench/bench_load.py runs these; they are separate processes so that the benchmark's settings
 (its own temporary database) never mix with whatever settings the bench runner has loaded.
@@ -15,6 +14,7 @@ bench/bench_load.py runs these; they are separate processes so that the benchmar
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import io
 import json
@@ -30,6 +30,7 @@ import django  # noqa: E402
 
 django.setup()
 
+import numpy as np  # noqa: E402
 from django.contrib.auth import get_user_model  # noqa: E402
 from django.contrib.auth.models import Group  # noqa: E402
 from django.core.management import call_command  # noqa: E402
@@ -41,6 +42,7 @@ from brandkit.api.models import ApiToken  # noqa: E402
 from brandkit.brandbooks import SKA_BRANDBOOK  # noqa: E402
 from brandkit.library.models import (  # noqa: E402
     Asset,
+    AssetChange,
     AssetKind,
     AssetStatus,
     AssetVersion,
@@ -50,6 +52,7 @@ from brandkit.library.models import (  # noqa: E402
     TopicArea,
     VersionState,
 )
+from brandkit.library.search_index import WORD_CACHE_SIZE  # noqa: E402
 from brandkit.roles import PROCUREMENT, TOPIC_OWNER, WEB_MANAGER  # noqa: E402
 
 PASSWORD = "bench-password-2026"  # noqa: S105 - a throwaway benchmark database
@@ -293,6 +296,7 @@ def setup(count: int) -> dict:
         "password": PASSWORD,
         "users": {"procurement": buyer.username, "topic_owner": owner.username},
         "assets": Asset.objects.count(),
+        "change_log_rows": AssetChange.objects.count(),
         "migrate_seconds": round(migrated - started, 1),
         "generate_seconds": round(time.perf_counter() - migrated, 1),
         "queries": QUERIES,
@@ -316,11 +320,11 @@ def _percentiles(samples: list[float]) -> dict:
 BUDGET = float(os.environ.get("BENCH_SEARCH_SECONDS", "60"))
 
 
-def _time(fn, rounds: int) -> list[float]:
+def _time(fn, rounds: int, queries: list[str] | None = None) -> list[float]:
     samples: list[float] = []
     deadline = time.monotonic() + BUDGET
     for _ in range(rounds):
-        for query in QUERIES:
+        for query in queries or QUERIES:
             if samples and time.monotonic() > deadline:
                 return samples
             started = time.perf_counter()
@@ -329,118 +333,163 @@ def _time(fn, rounds: int) -> list[float]:
     return samples
 
 
-def _proposed_index() -> tuple[float, object | None]:
-    """Build the index proposed for search in this copy of the database; returns its build
-    time and, on SQLite, the text filter that uses it (PostgreSQL needs no code change)."""
-    from django.db.models import Q
-    from django.db.models.expressions import RawSQL
-
-    from brandkit.library import search
-
-    table = Asset._meta.db_table
-    started = time.perf_counter()
-    with connection.cursor() as cursor:
-        cursor.execute(
-            f"CREATE INDEX IF NOT EXISTS bench_asset_created ON {table} (created_at, id)"
-        )
-        if connection.vendor == "postgresql":
-            cursor.execute("CREATE EXTENSION IF NOT EXISTS pg_trgm")
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS bench_asset_trgm ON {table} "
-                "USING gin (search_text gin_trgm_ops)"
-            )
-            cursor.execute(
-                f"CREATE INDEX IF NOT EXISTS bench_asset_fts ON {table} USING gin "
-                "(to_tsvector('simple'::regconfig, COALESCE(search_text, '')))"
-            )
-            cursor.execute(f"ANALYZE {table}")
-            return time.perf_counter() - started, None
-        cursor.execute("DROP TABLE IF EXISTS bench_asset_fts")
-        cursor.execute(
-            "CREATE VIRTUAL TABLE bench_asset_fts USING fts5(search_text, "
-            f"content='{table}', content_rowid='id', tokenize='trigram')"
-        )
-        cursor.execute("INSERT INTO bench_asset_fts(bench_asset_fts) VALUES ('rebuild')")
-        cursor.execute("ANALYZE")
-    built = time.perf_counter() - started
-
-    def text_filter(queryset, query: str):
-        terms = search._terms(query)
-        if not terms:
-            return queryset
-        long_terms = [t for t in terms if len(t) >= 3]  # a trigram index needs 3 characters
-        if long_terms:
-            expression = " AND ".join('"' + t.replace('"', '""') + '"' for t in long_terms)
-            queryset = queryset.filter(
-                pk__in=RawSQL(
-                    "SELECT rowid FROM bench_asset_fts WHERE bench_asset_fts MATCH %s",
-                    [expression],
-                )
-            )
-        for term in terms:
-            if len(term) < 3:
-                queryset = queryset.filter(Q(search_text__contains=term))
-        return queryset
-
-    return built, text_filter
+PATCHES = 20  # assets edited (in this throwaway database) to time the index patch
 
 
-def search_timings(proposed: bool = False, rounds: int = 3) -> dict:
-    """What the library list view runs for ?q=…, for a procurement user, without HTTP; with
-    `proposed`, after building the proposed index (and, on SQLite, searching through it)."""
+def _rss_mb() -> float | None:
+    """This process's resident memory (Linux), or None."""
+    try:
+        with open("/proc/self/status", encoding="ascii") as status:
+            for line in status:
+                if line.startswith("VmRSS:"):
+                    return int(line.split()[1]) / 1024
+    except OSError:
+        pass
+    return None
+
+
+def _index_size(index) -> dict:
+    """Approximate memory of the index: its NumPy columns, the postings (token → rows) and the
+    Python objects beside them (titles for sorting, tokens, id → row map)."""
+    columns = [
+        index.ids,
+        index.alive,
+        *index.coded.values(),
+        index.topic,
+        index.campaign,
+        index.owner,
+        index.languages,
+        index.has_version,
+        index.version_approved,
+        index.usable_until,
+        index.created,
+        index.updated,
+    ]
+    postings = index._postings
+    python = (
+        sum(sys.getsizeof(t) for titles in index._titles for t in titles)
+        + sum(sys.getsizeof(titles) for titles in index._titles)
+        + sum(sys.getsizeof(t) for t in index._tokens)
+        + sys.getsizeof(index._tokens)
+        + sys.getsizeof(postings)
+        + sys.getsizeof(index._position)
+        + sum(sys.getsizeof(k) + sys.getsizeof(v) for k, v in index._position.items())
+    )
+    mb = 1024 * 1024
+    return {
+        "assets": len(index),
+        "rows": len(index.ids),
+        "tokens": len(index._tokens),
+        "postings_entries": sum(len(p) for p in postings.values()),
+        "columns_mb": round(sum(a.nbytes for a in columns) / mb, 1),
+        "postings_mb": round(sum(sys.getsizeof(p) for p in postings.values()) / mb, 1),
+        "python_mb": round(python / mb, 1),
+        # each cached word is a bool per row; the cache keeps the last WORD_CACHE_SIZE words
+        "word_cache_max_mb": round(WORD_CACHE_SIZE * len(index.ids) / mb, 1),
+    }
+
+
+def _sql_matches(query: str) -> int:
+    """What the search found before the index: every word as `LIKE '%word%'` on search_text."""
+    assets = Asset.objects.all()
+    for word in query.casefold().split():
+        assets = assets.filter(search_text__contains=word)
+    return assets.count()
+
+
+def search_timings(rounds: int = 5) -> dict:
+    """In-process, for a procurement user: build this process's search index, its size, what
+    the library list view and the API run for ?q=…, and the cost of keeping the index current
+    (the per-request freshness check, and a patch after one asset is edited)."""
     from django.core.paginator import Paginator
+    from django.test import Client
 
-    from brandkit.library import search
+    from brandkit.library import search, search_store
     from brandkit.library.views import PAGE_SIZE, _brandbook
 
-    result = {"vendor": connection.vendor}
-    if proposed:
-        built, text_filter = _proposed_index()
-        result["build_seconds"] = round(built, 1)
-        if text_filter is not None:
-            search.text_filter = text_filter
+    result: dict = {"vendor": connection.vendor, "change_log_rows": AssetChange.objects.count()}
     user = get_user_model().objects.get(username="bench-buyer")
     book = _brandbook()
 
-    def list_view_query(query: str) -> None:
+    gc.collect()
+    rss_before = _rss_mb()
+    search_store.reset()
+    started = time.perf_counter()
+    index = search_store.current()
+    result["build_seconds"] = round(time.perf_counter() - started, 2)
+    rss_after = _rss_mb()
+    if rss_before is not None and rss_after is not None:
+        result["build_rss_growth_mb"] = round(rss_after - rss_before, 1)
+    result["index"] = _index_size(index)
+
+    result["hits"] = {q: int(np.count_nonzero(index.text(q) & index.alive)) for q in QUERIES}
+    # The same matches as the SQL search had (LIKE on search_text), within the time budget.
+    deadline = time.monotonic() + BUDGET
+    result["sql_hits"] = {}
+    for query in QUERIES:
+        if time.monotonic() > deadline:
+            break
+        result["sql_hits"][query] = _sql_matches(query)
+
+    def list_view(query: str) -> None:
         found = search.search(user, {"q": query}, brandbook=book)  # incl. facet counts
         page = Paginator(found.assets, PAGE_SIZE).get_page(1)
         list(page.object_list)
 
-    def text_only(query: str) -> None:
-        assets = search.text_filter(search.visible_assets(user), query)
-        assets = assets.exclude(status__in=search.HIDDEN_STATUSES).order_by("-created_at", "-pk")
-        page = Paginator(assets, PAGE_SIZE).get_page(1)
-        list(page.object_list)
+    def list_view_cold(query: str) -> None:
+        search_store.current()._words.clear()  # as for a word this process has not seen yet
+        list_view(query)
 
-    result["hits"] = {
-        q: search.text_filter(search.visible_assets(user), q).count() for q in QUERIES
-    }
-    list_view_query(QUERIES[0])  # warm the caches once
-    no_query = []
+    web = Client(HTTP_HOST="127.0.0.1")
+    web.force_login(user)
+
+    def page(query: str) -> None:
+        response = web.get("/library/", {"q": query} if query else {})
+        if response.status_code != 200:
+            raise RuntimeError(f"GET /library/?q={query}: HTTP {response.status_code}")
+
+    _row, token = ApiToken.objects.issue("bench-timing", user)
+    api = Client(HTTP_HOST="127.0.0.1", HTTP_AUTHORIZATION=f"Bearer {token}")
+
+    def api_list(query: str) -> None:
+        response = api.get("/api/v1/assets", {"q": query})
+        if response.status_code != 200:
+            raise RuntimeError(f"GET /api/v1/assets?q={query}: HTTP {response.status_code}")
+
+    for query in QUERIES:  # warm: word cache, orders, templates, connections
+        list_view(query)
+        page(query)
+        api_list(query)
+    result["list_view"] = _percentiles(_time(list_view, rounds))
+    result["list_view_cold_word"] = _percentiles(_time(list_view_cold, 2))
+    result["page"] = _percentiles(_time(page, rounds))
+    result["api"] = _percentiles(_time(api_list, rounds))
+    result["list_without_query"] = _percentiles(_time(list_view, rounds, queries=[""] * 10))
+    result["page_without_query"] = _percentiles(_time(page, rounds, queries=[""] * 10))
+
+    # Keeping it current: the check every search makes, and a patch after one edit.
+    result["freshness_check"] = _percentiles(_time(lambda _q: search_store.current(), rounds * 10))
+    patches, first_searches, found_after = [], [], 0
     deadline = time.monotonic() + BUDGET
-    for _ in range(rounds * 2):
-        if no_query and time.monotonic() > deadline:
+    for n, asset in enumerate(Asset.objects.order_by("pk")[:PATCHES]):
+        if patches and time.monotonic() > deadline:
             break
+        search_store.current()
+        marker = f"benchpatch{n:03d}x"
+        asset.title_en = f"{asset.title_en[:180]} {marker}"
+        asset.save()
         started = time.perf_counter()
-        list_view_query("")
-        no_query.append(time.perf_counter() - started)
-    result["list_view"] = _percentiles(_time(list_view_query, rounds))
-    result["text_filter_only"] = _percentiles(_time(text_only, rounds))
-    result["list_without_query"] = _percentiles(no_query)
-    if proposed:
-        _drop_proposed_index()  # the HTTP load then measures the database as the code has it
+        index = search_store.current()
+        patches.append(time.perf_counter() - started)
+        found_after += int(np.count_nonzero(index.text(marker) & index.alive)) == 1
+        started = time.perf_counter()
+        list_view(QUERIES[n % len(QUERIES)])  # orders and words are computed again
+        first_searches.append(time.perf_counter() - started)
+    result["patch"] = _percentiles(patches)
+    result["search_after_patch"] = _percentiles(first_searches)
+    result["patched_found"] = f"{found_after}/{len(patches)}"
+    result["waste"] = round(search_store.current().waste, 4)
     return result
-
-
-def _drop_proposed_index() -> None:
-    with connection.cursor() as cursor:
-        cursor.execute("DROP INDEX IF EXISTS bench_asset_created")
-        if connection.vendor == "postgresql":
-            cursor.execute("DROP INDEX IF EXISTS bench_asset_trgm")
-            cursor.execute("DROP INDEX IF EXISTS bench_asset_fts")
-        else:
-            cursor.execute("DROP TABLE IF EXISTS bench_asset_fts")
 
 
 def main(argv: list[str]) -> int:
@@ -449,8 +498,6 @@ def main(argv: list[str]) -> int:
         result = setup(int(argv[1]) if len(argv) > 1 else 100_000)
     elif command == "search":
         result = search_timings()
-    elif command == "proposed":
-        result = search_timings(proposed=True)
     else:
         print(__doc__, file=sys.stderr)
         return 2

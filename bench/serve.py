@@ -1,8 +1,12 @@
 """Serve brandkit with gunicorn on 127.0.0.1 for the load benchmark and the deployment tests.
 
 `gunicorn_server(env)` starts `gunicorn brandkit.wsgi` on a free loopback port as a
-subprocess, waits until it answers, and always stops it when the block ends (also on error or
-Ctrl+C). Only loopback addresses are used.
+subprocess, waits until it answers and every worker has logged that it is ready, and always
+stops it when the block ends (also on error or Ctrl+C). Only loopback addresses are used.
+
+gunicorn runs in the project folder, so it reads ./gunicorn.conf.py: each worker builds its
+search index before it takes requests (about 7 s at 100,000 assets, longer with several
+workers sharing the CPUs), hence the generous start-up timeout.
 """
 
 from __future__ import annotations
@@ -22,6 +26,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 HOST = "127.0.0.1"
+READY = "brandkit worker ready"  # logged by each worker (gunicorn.conf.py, post_worker_init)
+START_TIMEOUT = 120.0
 
 
 def free_port() -> int:
@@ -64,6 +70,12 @@ class Server:
     host: str
     port: int
     log: Path
+    pid: int = 0  # gunicorn's arbiter; its workers are its children
+
+    def ready_lines(self) -> list[str]:
+        """The lines in which the workers said they were ready (with their index build)."""
+        text = self.log.read_text(errors="replace") if self.log.exists() else ""
+        return [line for line in text.splitlines() if READY in line]
 
     @property
     def url(self) -> str:
@@ -73,7 +85,8 @@ class Server:
         return http.client.HTTPConnection(self.host, self.port, timeout=timeout)
 
 
-def _wait(server: Server, process: subprocess.Popen, timeout: float) -> None:
+def _wait(server: Server, process: subprocess.Popen, timeout: float, workers: int) -> None:
+    """Until every worker has logged READY (gunicorn.conf.py) and the server answers."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process.poll() is not None:
@@ -81,15 +94,21 @@ def _wait(server: Server, process: subprocess.Popen, timeout: float) -> None:
                 f"gunicorn exited with {process.returncode}:\n"
                 f"{server.log.read_text(errors='replace')[-5000:]}"
             )
+        if len(server.ready_lines()) < workers:
+            time.sleep(0.2)
+            continue
         try:
-            connection = server.connection(timeout=2)
+            connection = server.connection(timeout=5)
             connection.request("GET", "/accounts/login/", headers={"Host": server.host})
             connection.getresponse().read()
             connection.close()
             return
         except OSError:
             time.sleep(0.2)
-    raise RuntimeError(f"gunicorn did not answer on {server.url} within {timeout:.0f} s")
+    raise RuntimeError(
+        f"gunicorn did not answer on {server.url} with {workers} ready workers within "
+        f"{timeout:.0f} s:\n{server.log.read_text(errors='replace')[-5000:]}"
+    )
 
 
 @contextlib.contextmanager
@@ -98,7 +117,7 @@ def gunicorn_server(
     *,
     workers: int = 2,
     threads: int = 1,
-    timeout: float = 60,
+    timeout: float = START_TIMEOUT,
     extra_args: tuple[str, ...] = (),
 ) -> Iterator[Server]:
     port = free_port()
@@ -119,6 +138,8 @@ def gunicorn_server(
                     str(threads),
                     "--graceful-timeout",
                     "5",
+                    "--log-level",
+                    "info",  # the workers' READY lines
                     *(extra_args or ("--timeout", "120")),
                 ],
                 cwd=ROOT,
@@ -127,8 +148,9 @@ def gunicorn_server(
                 stderr=subprocess.STDOUT,
                 start_new_session=True,
             )
+        server.pid = process.pid
         try:
-            _wait(server, process, timeout)
+            _wait(server, process, timeout, workers)
             yield server
         finally:
             if process.poll() is None:

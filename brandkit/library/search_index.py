@@ -287,8 +287,15 @@ class SearchIndex:
             values = self._codes[column].values
             tally = np.bincount(self.coded[column][mask], minlength=len(values))
             return {values[c]: int(n) for c, n in enumerate(tally) if n and values[c]}
-        keys, tally = np.unique(getattr(self, column)[mask], return_counts=True)
-        return {str(k): int(n) for k, n in zip(keys, tally, strict=True) if k != NO_ID}
+        values = getattr(self, column)[mask]
+        values = values[values != NO_ID]
+        if not len(values):
+            return {}
+        if values.max() <= 100_000:  # database ids of topics or campaigns: count by position
+            tally = np.bincount(values)
+            return {str(k): int(tally[k]) for k in np.flatnonzero(tally)}
+        keys, tally = np.unique(values, return_counts=True)
+        return {str(k): int(n) for k, n in zip(keys, tally, strict=True)}
 
     def order(self, sort: str, language: str = "et") -> np.ndarray:
         """Every row's position in display order: newest first, recently updated first, or by
