@@ -234,3 +234,12 @@ def test_the_api_check_is_in_the_openapi_document(client, token):
     assert operation["operationId"] == "checkFile"
     body = operation["requestBody"]["content"]["multipart/form-data"]["schema"]
     assert body["required"] == ["file"]
+
+
+def test_the_api_check_needs_no_csrf_token_as_a_real_client_sends_none(ska, token, media_root):
+    from django.test import Client
+
+    strict = Client(enforce_csrf_checks=True)
+    data = (CORPUS / "safety" / "good-facebook.png").read_bytes()
+    response = api_check(strict, token, "good-facebook.png", data, "facebook-link")
+    assert response.status_code == 200 and response.json()["verdict"] == "pass"
