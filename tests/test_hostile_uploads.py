@@ -211,9 +211,7 @@ def test_the_api_check_refuses_what_it_cannot_check_with_a_reason(
         **token,
     )
     assert two.status_code == 400 and "exactly one file" in two.json()["detail"]
-    not_multipart = client.post(
-        "/api/v1/checks", data=good, content_type="image/png", **token
-    )
+    not_multipart = client.post("/api/v1/checks", data=good, content_type="image/png", **token)
     assert not_multipart.status_code == 400 and "multipart" in not_multipart.json()["detail"]
     preset = api_check(client, token, "a.png", good, "no-such-preset")
     assert preset.status_code == 400 and "no-such-preset" in preset.json()["detail"]

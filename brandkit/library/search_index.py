@@ -21,6 +21,7 @@ from __future__ import annotations
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
+from contextlib import suppress
 from dataclasses import dataclass
 
 import numpy as np
@@ -159,8 +160,9 @@ class SearchIndex:
         return twin
 
     def replace(self, assets: Iterable[IndexedAsset], removed: Iterable[int] = ()) -> None:
-        """Add or replace these assets and forget the removed ids."""
-        assets = list(assets)
+        """Add or replace these assets and forget the removed ids (an id given twice: the
+        last one counts)."""
+        assets = list({asset.id: asset for asset in assets}.values())
         for asset_id in [*removed, *(a.id for a in assets)]:
             position = self._position.pop(asset_id, None)
             if position is not None:
@@ -225,7 +227,8 @@ class SearchIndex:
         """Rows whose text holds `word` (dead rows included; callers mask with `alive`)."""
         cached = self._words.get(word)
         if cached is not None:
-            self._words.move_to_end(word)
+            with suppress(KeyError):  # another thread's search may have just evicted it
+                self._words.move_to_end(word)
             return cached
         postings = [self._postings[token] for token in self._tokens if word in token]
         mask = np.zeros(len(self.ids), dtype=bool)
