@@ -626,3 +626,11 @@ def test_the_index_agrees_with_a_naive_model(initial, operations, checks):
         query, sort, language = checks[step % len(checks)]
         for index, model, rows in versions:
             check_against_model(index, model, rows[0], query, sort, language)
+
+
+def test_an_id_given_twice_in_one_call_is_one_row_the_last_one():
+    index = SearchIndex([asset(1, "vana"), asset(1, "uus")])
+    assert len(index) == 1 and len(index.ids) == 1
+    assert found(index, "uus") == {1} and found(index, "vana") == set()
+    index.replace([asset(2, "teine"), asset(2, "kolmas")])
+    assert len(index) == 2 and found(index, "teine") == set() and found(index, "kolmas") == {2}
