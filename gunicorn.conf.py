@@ -11,7 +11,10 @@ with --timeout 3 and a 4.5 s build).
 After the build, gc.freeze() moves everything alive (Django, the index and its ~100 MB of
 Python objects at 100,000 assets) out of the garbage collector's view: otherwise a full
 collection walks them all every few dozen requests, a 100–125 ms pause measured in the load
-benchmark that lands right at the p95.
+benchmark that lands right at the p95. The first requests still import and compile more
+(URL patterns, templates, the API's schemas) and a patched index is new objects, so after a
+worker's 20th and 200th request, and after any request in which the index changed, the
+collector runs once and freezes again — after the response has been sent.
 
 If the build fails (say, the database is not migrated yet), the error is logged and the worker
 starts anyway; its first search then builds the index as before.
@@ -50,3 +53,20 @@ def post_worker_init(worker):
         len(index),
         time.perf_counter() - started,
     )
+
+
+FREEZE_AFTER_REQUESTS = (20, 200)
+
+
+def post_request(worker, req, environ, resp):
+    from brandkit.library import search_store
+
+    served = getattr(worker, "brandkit_served", 0) + 1
+    worker.brandkit_served = served
+    generation = search_store.generation()
+    if served in FREEZE_AFTER_REQUESTS or generation != getattr(
+        worker, "brandkit_frozen_generation", generation
+    ):
+        gc.collect()
+        gc.freeze()
+    worker.brandkit_frozen_generation = generation

@@ -124,6 +124,18 @@ class _State:
 
 _state = _State()
 _lock = threading.RLock()
+_generation = 0
+
+
+def generation() -> int:
+    """A number that changes whenever this process builds or patches its index (for callers
+    that keep something per index, such as gunicorn.conf.py's garbage-collector freeze)."""
+    return _generation
+
+
+def _changed() -> None:
+    global _generation
+    _generation += 1
 
 
 def reset() -> None:
@@ -151,6 +163,7 @@ def _build() -> SearchIndex:
     state.fingerprint = _fingerprint(low, seen)
     state.checked = time.monotonic()
     _set(state)
+    _changed()
     logger.info(
         "search index built: %d assets in %.2f s", len(index), time.perf_counter() - started
     )
@@ -183,6 +196,7 @@ def current() -> SearchIndex:
         index = state.index.copy()  # searches running in other threads keep the old one
         index.replace(rows, removed=changed - {row.id for row in rows})
         state.index = index
+        _changed()
         state.top = max([state.top, *(seq for seq, _id in fresh)])
         low = max(0, state.top - WINDOW)
         state.seen = {seq for seq, _id in entries if seq > low}
