@@ -177,9 +177,18 @@ def test_delta_e_2000_matches_coloraide_on_random_lab():
     lab1[600:604] = [[50, 10, 0], [50, 0, 10], [40, -20, 0], [60, 0, -30]]
     lab2[600:604] = [[50, -10, 0], [50, 0, -10], [45, 25, 0], [55, 0, 5]]
 
-    np.testing.assert_allclose(
-        delta_e_2000(lab1, lab2), _coloraide_de2000(lab1, lab2), rtol=0, atol=1e-6
-    )
+    ours, theirs = delta_e_2000(lab1, lab2), _coloraide_de2000(lab1, lab2)
+    # CIEDE2000 is discontinuous where the hue difference is exactly 180 deg (Sharma, Wu and
+    # Dalal 2005, note 2): which side of the seam a random opposite pair lands on depends on
+    # the last bit of atan2, which NumPy's and Python's math differ in from release to
+    # release. The axis-aligned pairs (600:604) hit the seam exactly and are compared; random
+    # opposites within 1e-6 deg of it may take either branch, and both are huge differences.
+    hue = np.degrees(np.arctan2(lab1[:, 2], lab1[:, 1]) - np.arctan2(lab2[:, 2], lab2[:, 1]))
+    on_seam = np.abs(np.abs(hue) - 180) < 1e-6
+    on_seam[600:604] = False
+    np.testing.assert_allclose(ours[~on_seam], theirs[~on_seam], rtol=0, atol=1e-6)
+    assert on_seam.sum() <= 100  # only the random opposites can be there
+    assert np.all(ours[on_seam] > 20) and np.all(theirs[on_seam] > 20)
 
 
 def test_delta_e_2000_matches_coloraide_on_random_srgb_and_parametric_factors():
