@@ -29,7 +29,6 @@ import os
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -41,7 +40,7 @@ from http.cookies import SimpleCookie
 from pathlib import Path
 from urllib.parse import quote, urlencode, urlsplit, urlunsplit
 
-from bench.serve import ROOT, Server, clean_environment, gunicorn_server
+from bench.serve import ROOT, Server, gunicorn_server, python
 
 ASSETS = int(os.environ.get("BENCH_ASSETS", "100000"))
 SECONDS = float(os.environ.get("BENCH_LOAD_SECONDS", "10"))
@@ -84,16 +83,7 @@ def bench_database(folder: Path) -> Iterator[str]:
 
 
 def run_data(env: dict[str, str], *args: str, timeout: float = 3600) -> dict:
-    result = subprocess.run(
-        [sys.executable, "-m", "bench.load_data", *args],
-        cwd=ROOT,
-        env=clean_environment(env),
-        capture_output=True,
-        text=True,
-        timeout=timeout,
-    )
-    if result.returncode != 0:
-        raise RuntimeError(f"bench.load_data {' '.join(args)} failed:\n{result.stderr[-5000:]}")
+    result = python(env, "-m", "bench.load_data", *args, timeout=timeout)
     return json.loads(result.stdout.strip().splitlines()[-1])
 
 

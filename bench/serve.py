@@ -47,10 +47,11 @@ def clean_environment(extra: dict[str, str]) -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
-    """`python manage.py ARGS` in a clean environment plus `env`; raises with its output."""
+def python(env: dict[str, str], *argv: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """`python ARGV` in the project folder, a clean environment plus `env`; raises with its
+    output when it fails."""
     result = subprocess.run(
-        [sys.executable, "manage.py", *args],
+        [sys.executable, *argv],
         cwd=ROOT,
         env=clean_environment(env),
         capture_output=True,
@@ -59,10 +60,15 @@ def manage(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.
     )
     if result.returncode != 0:
         raise RuntimeError(
-            f"manage.py {' '.join(args)} failed ({result.returncode}):\n"
-            f"{result.stdout}\n{result.stderr}"
+            f"{' '.join(argv)} failed ({result.returncode}):\n"
+            f"{result.stdout[-5000:]}\n{result.stderr[-5000:]}"
         )
     return result
+
+
+def manage(env: dict[str, str], *args: str, timeout: float = 600) -> subprocess.CompletedProcess:
+    """`python manage.py ARGS`, as `python` runs it."""
+    return python(env, "manage.py", *args, timeout=timeout)
 
 
 @dataclass
