@@ -127,6 +127,7 @@ class Filters:
         self.is_manager = WEB_MANAGER in roles
         self.may_filter_status = bool(roles & {WEB_MANAGER, TOPIC_OWNER})
         self.brandbook = brandbook
+        self._hidden: np.ndarray | None = None
         self.values: dict[str, str] = {}
         for name in FACETS:
             value = (params.get(name) or "").strip()[:60]
@@ -159,7 +160,9 @@ class Filters:
         for name, value in self.values.items():
             if name != without:
                 rows = rows & self.rows(index, name, value)
-        hidden = index.is_in("status", HIDDEN_STATUSES)
+        if self._hidden is None:  # one request, one index: the same mask for every facet
+            self._hidden = index.is_in("status", HIDDEN_STATUSES)
+        hidden = self._hidden
         if without == "status":
             if not self.is_manager:  # only web managers may choose the hidden statuses
                 rows = rows & ~hidden
