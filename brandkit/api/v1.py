@@ -8,7 +8,6 @@ else answers 404, like an id that does not exist.
 
 from __future__ import annotations
 
-import json
 import logging
 import uuid
 from datetime import UTC
@@ -26,7 +25,6 @@ from ninja import Query, Router
 from ninja.errors import HttpError
 
 from brandkit.api import schemas
-from brandkit.checks.registry import report_json_default
 from brandkit.library import search_store
 from brandkit.library.models import (
     Asset,
@@ -40,6 +38,7 @@ from brandkit.library.models import (
     VersionState,
 )
 from brandkit.library.permissions import can_view_version, visible_assets, visible_rows
+from brandkit.library.search import IndexedAssets
 from brandkit.library.search_index import NO_ID, SearchIndex
 from brandkit.library.uploads import UploadRefused, check_bytes, read_bounded
 from brandkit.media_response import file_response
@@ -202,10 +201,9 @@ def list_assets(request, filters: Query[schemas.AssetFilters]):
     user = request.auth.created_by
     index = search_store.current()
     ids = index.ordered_ids(_filter(index, published_rows(index, user), filters), "updated")
-    count = len(ids)
-    wanted = [int(pk) for pk in ids[filters.offset : filters.offset + filters.limit]]
-    found = _with_details(published_assets(user)).in_bulk(wanted) if wanted else {}
-    page = [found[pk] for pk in wanted if pk in found]
+    assets = IndexedAssets(ids, _with_details(published_assets(user)))
+    count = assets.count()
+    page = assets[filters.offset : filters.offset + filters.limit]
     return {
         "count": count,
         "limit": filters.limit,
@@ -370,4 +368,4 @@ def check_file(request, lang: schemas.Language = "et"):
         except UploadRefused as refusal:
             _refuse(413, str(refusal))
         report = check_bytes(data, uploaded.name or "upload", brandbook, preset)
-    return json.loads(json.dumps(report.as_dict(lang), default=report_json_default))
+    return report.as_dict(lang)  # details are plain JSON values already (report.plain)
