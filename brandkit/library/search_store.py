@@ -140,9 +140,8 @@ def _changed() -> None:
 
 def reset() -> None:
     """Forget this process's index (the next search builds it again)."""
-    global _state
     with _lock:
-        _state = _State()
+        _set(_State())
 
 
 def _fingerprint(low: int, entries: Iterable[int]) -> tuple:
