@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
 
-.PHONY: run test bench lint format messages clean install chromium e2e-deps
+.PHONY: run test bench lint format messages clean install chromium e2e-deps system-deps
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -35,11 +35,23 @@ $(AXE):
 
 e2e-deps: chromium $(AXE)
 
-install: $(STAMP)
+# Debian packages the checks need at run time: Tesseract 5 with the Estonian and Russian models
+# (English ships with it) for text inside images, jbig2dec for JBIG2 images in PDFs, poppler's
+# tools for looking at rendered documents. Installed once, only when one is missing.
+SYSTEM_PACKAGES := tesseract-ocr tesseract-ocr-eng tesseract-ocr-est tesseract-ocr-rus jbig2dec poppler-utils
+
+system-deps:
+	@missing=$$(for p in $(SYSTEM_PACKAGES); do dpkg -s $$p >/dev/null 2>&1 || echo $$p; done); \
+	if [ -n "$$missing" ]; then \
+		echo "Installing Debian packages:" $$missing; \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $$missing >/dev/null; \
+	fi
+
+install: $(STAMP) system-deps
 
 # The background worker (renditions, documents) runs beside the development server and stops
 # with it.
-run: $(STAMP)
+run: $(STAMP) system-deps
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py loadbrandbook brandkit/brandbooks/ska.yaml
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
@@ -48,7 +60,7 @@ run: $(STAMP)
 	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server.
-test: $(STAMP) e2e-deps
+test: $(STAMP) system-deps e2e-deps
 	$(PY) -m pytest
 	@if [ -n "$$TEST_DATABASE_URL" ]; then \
 		echo "== the suite again on PostgreSQL ($$TEST_DATABASE_URL) =="; \
@@ -56,7 +68,7 @@ test: $(STAMP) e2e-deps
 	fi
 
 # All benchmarks, or some: `make bench BENCH=bench_load`.
-bench: $(STAMP)
+bench: $(STAMP) system-deps
 	$(PY) -m bench $(BENCH)
 
 lint: $(STAMP)
