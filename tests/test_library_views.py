@@ -762,3 +762,30 @@ def test_the_list_page_makes_the_same_number_of_queries_for_2_or_12_assets(
     many = queries()
     assert len(client.get(reverse("library:list")).context["cards"]) == 12
     assert many == few
+
+
+def test_search_ignores_estonian_and_russian_diacritics_exact_first(
+    client, ska, topic_owner, web_manager, procurement_user, monkeypatch
+):
+    reuse_check_reports(monkeypatch)
+    for marker, fields in enumerate(
+        (
+            dict(title_et="Pensionide tõus", description_et="Töövõimetoetus ja ёлка"),
+            dict(title_et="Tous kampaania"),  # the word without õ, as typed here
+        )
+    ):
+        make_asset(
+            topic_owner,
+            ska,
+            state="approved",
+            manager=web_manager,
+            data=png_bytes(marker=marker),
+            languages="et",
+            **fields,
+        )
+    client.force_login(procurement_user)
+    url = reverse("library:list")
+    assert result_titles(client.get(url, {"q": "tõus"})) == ["Pensionide tõus", "Tous kampaania"]
+    assert result_titles(client.get(url, {"q": "tous"})) == ["Tous kampaania", "Pensionide tõus"]
+    assert result_titles(client.get(url, {"q": "toovoimetoetus"})) == ["Pensionide tõus"]
+    assert result_titles(client.get(url, {"q": "елка"})) == ["Pensionide tõus"]

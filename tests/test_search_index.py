@@ -16,6 +16,7 @@ from brandkit.library.search_index import (
     Alternative,
     IndexedAsset,
     SearchIndex,
+    fold,
     parse_query,
 )
 
@@ -515,7 +516,7 @@ def queries(draw) -> tuple[str, list[tuple[list[str], list[str]]]]:
 
 
 def naive_contains(text: str, word: str) -> bool:
-    return any(word in token for token in text.split())
+    return any(fold(word) in fold(token) for token in text.split())
 
 
 def naive_match(asset: IndexedAsset, meaning) -> bool:
@@ -634,3 +635,81 @@ def test_an_id_given_twice_in_one_call_is_one_row_the_last_one():
     assert found(index, "uus") == {1} and found(index, "vana") == set()
     index.replace([asset(2, "teine"), asset(2, "kolmas")])
     assert len(index) == 2 and found(index, "teine") == set() and found(index, "kolmas") == {2}
+
+
+# --- letters with and without diacritics ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed, folded",
+    [
+        ("TÕUS", "tous"),
+        ("säästud ÖÖ ülikool", "saastud oo ulikool"),
+        ("šokk žürii", "sokk zurii"),
+        ("Ёлка ёж", "елка еж"),
+        ("мой край", "мой край"),  # й is a letter of its own
+        ("café", "cafe"),
+        ("plain", "plain"),
+    ],
+)
+def test_fold_drops_latin_diacritics_and_yo(typed, folded):
+    assert fold(typed) == folded
+
+
+@pytest.fixture
+def lettered() -> SearchIndex:
+    return SearchIndex(
+        [
+            asset(1, "palga tõus"),
+            asset(2, "tous"),  # the word as typed without õ
+            asset(3, "töövõime hindamine"),
+            asset(4, "ёлка"),
+            asset(5, "елка"),
+            asset(6, "мой"),
+            asset(7, "мои"),
+        ]
+    )
+
+
+def test_words_match_without_their_diacritics(lettered):
+    assert found(lettered, "tous") == {1, 2}
+    assert found(lettered, "tõus") == {1, 2}
+    assert found(lettered, "toovoime") == {3}
+    assert found(lettered, "TOOVÕIME") == {3}
+    assert found(lettered, "елка") == {4, 5}
+    assert found(lettered, "ёлка") == {4, 5}
+    assert found(lettered, "мой") == {6}  # й is not и
+
+
+def test_exclusions_ignore_diacritics_too(lettered):
+    assert found(lettered, "tous -palga") == {2}
+    assert found(lettered, "tõus -palga") == {2}
+
+
+def test_exact_matching_keeps_the_letters_as_typed(lettered):
+    assert live_ids(lettered, lettered.text("tõus", exact=True)) == {1}
+    assert live_ids(lettered, lettered.text("tous", exact=True)) == {2}
+
+
+def test_exact_matches_come_first_each_group_in_display_order():
+    index = SearchIndex(
+        [
+            asset(1, "tous", created=10.0),
+            asset(2, "tõus", created=20.0),
+            asset(3, "tõus", created=30.0),
+            asset(4, "tous", created=40.0),
+        ]
+    )
+    mask = index.text("tõus")
+    first = index.text("tõus", exact=True)
+    assert index.ordered_ids(mask, "newest", first=first).tolist() == [3, 2, 4, 1]
+    first = index.text("tous", exact=True)
+    assert index.ordered_ids(mask, "newest", first=first).tolist() == [4, 1, 3, 2]
+    assert index.ordered_ids(mask, "newest").tolist() == [4, 3, 2, 1]
+
+
+def test_a_copy_folds_tokens_added_later(lettered):
+    twin = lettered.copy()
+    twin.replace([asset(8, "ülevaade")])
+    assert found(twin, "ulevaade") == {8}
+    assert found(lettered, "ulevaade") == set()

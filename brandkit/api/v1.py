@@ -200,7 +200,10 @@ def list_assets(request, filters: Query[schemas.AssetFilters]):
     """Approved assets, newest change first (ties by id, so pages are stable)."""
     user = request.auth.created_by
     index = search_store.current()
-    ids = index.ordered_ids(_filter(index, published_rows(index, user), filters), "updated")
+    exact = index.text(filters.q, exact=True) if filters.q else None
+    ids = index.ordered_ids(
+        _filter(index, published_rows(index, user), filters), "updated", first=exact
+    )
     assets = IndexedAssets(ids, _with_details(published_assets(user)))
     count = assets.count()
     page = assets[filters.offset : filters.offset + filters.limit]

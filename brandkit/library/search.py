@@ -9,7 +9,8 @@ Text search reads `Asset.search_text` (titles, descriptions, alt texts and long 
 all three languages, tags, creator and campaign, casefolded; kept current by
 `brandkit.library.signals`). Every word must occur, also as part of a longer word (toetus finds
 lapsetoetus); `or` between words gives alternatives and `-word` excludes a word
-(search_index.parse_query).
+(search_index.parse_query). Diacritics are ignored (tous finds tõus), and assets where the
+words occur as typed come first.
 
 Facet counts are "disjunctive": each facet is counted with every other filter applied but not
 its own, so the reader sees what choosing another value of that facet would give.
@@ -206,8 +207,10 @@ def search(user, params, *, brandbook=None) -> SearchResult:
     index = search_store.current()
     base = visible_rows(index, user)
     text = index.text(query)
+    exact = None
     if text is not None:
         base = base & text
+        exact = index.text(query, exact=True)
     state = {"q": query, **filters.values}
     if sort != "newest":
         state["sort"] = sort
@@ -279,7 +282,7 @@ def search(user, params, *, brandbook=None) -> SearchResult:
             counted=colour_counts,
         )
     )
-    ids = index.ordered_ids(filters.apply(index, base), sort, _title_language())
+    ids = index.ordered_ids(filters.apply(index, base), sort, _title_language(), first=exact)
     shown = (
         visible_assets(user)
         .select_related("topic", "campaign", "current_version", "owner")

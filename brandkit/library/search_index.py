@@ -14,10 +14,15 @@ Text: a query word matches an asset when it occurs inside one of the whitespace-
 tokens of the asset's casefolded search text. Because a query word holds no whitespace, that is
 exactly what `LIKE '%word%'` on the whole text means — part of a word still finds the asset
 (toetus finds lapsetoetus, as Estonian compounds need).
+
+Letters: matching ignores diacritics of Latin letters and ё/е (`fold`), because people type
+"tous" for "tõus" on keyboards without Estonian letters; rows where every required word occurs
+as typed are shown before rows found only by folding (`ordered_ids(first=…)`).
 """
 
 from __future__ import annotations
 
+import unicodedata
 from array import array
 from collections import OrderedDict
 from collections.abc import Iterable, Sequence
@@ -32,6 +37,22 @@ NO_ID = -1
 NO_DATE = np.iinfo(np.int32).max  # "usable without an end date" sorts after every real date
 SORTS = ("newest", "updated", "title")
 WORD_CACHE_SIZE = 256
+_CYRILLIC_FOLDS = str.maketrans({"ё": "е"})
+
+
+def fold(text: str) -> str:
+    """Casefolded text without the diacritics of Latin letters (õ→o, ä→a, ö→o, ü→u, š→s, ž→z,
+    é→e …) and with ё→е. Other Cyrillic letters keep their marks: й is a letter of its own, not
+    an и with an accent."""
+    text = text.casefold()
+    if text.isascii():
+        return text
+    out: list[str] = []
+    for char in unicodedata.normalize("NFD", text.translate(_CYRILLIC_FOLDS)):
+        if unicodedata.combining(char) and out and out[-1].isascii():
+            continue
+        out.append(char)
+    return unicodedata.normalize("NFC", "".join(out))
 
 
 @dataclass(frozen=True, slots=True)
@@ -123,6 +144,7 @@ class SearchIndex:
         self._position: dict[int, int] = {}
         self._postings: dict[str, np.ndarray] = {}
         self._tokens: list[str] = []
+        self._folded: list[str] = []  # fold() of each token, in the order of _tokens
         self._orders: dict[str, np.ndarray] = {}
         self._words: OrderedDict[str, np.ndarray] = OrderedDict()
         self.replace(assets)
@@ -155,6 +177,7 @@ class SearchIndex:
         twin._position = dict(self._position)
         twin._postings = dict(self._postings)
         twin._tokens = list(self._tokens)
+        twin._folded = list(self._folded)
         twin._orders = {}
         twin._words = OrderedDict()
         return twin
@@ -217,30 +240,43 @@ class SearchIndex:
             fresh = np.frombuffer(new, dtype=np.int32)
             if old is None:
                 self._tokens.append(token)
+                folded = fold(token)
+                self._folded.append(token if folded == token else folded)
                 self._postings[token] = fresh
             else:
                 self._postings[token] = np.concatenate([old, fresh])
 
     # --- text -----------------------------------------------------------------------------
 
-    def word(self, word: str) -> np.ndarray:
-        """Rows whose text holds `word` (dead rows included; callers mask with `alive`)."""
-        cached = self._words.get(word)
+    def word(self, word: str, *, exact: bool = False) -> np.ndarray:
+        """Rows whose text holds `word` — with diacritics ignored, or as typed when `exact`
+        (dead rows included; callers mask with `alive`)."""
+        key = ("=" if exact else "~") + word
+        cached = self._words.get(key)
         if cached is not None:
             with suppress(KeyError):  # another thread's search may have just evicted it
-                self._words.move_to_end(word)
+                self._words.move_to_end(key)
             return cached
-        postings = [self._postings[token] for token in self._tokens if word in token]
+        if exact:
+            postings = [self._postings[token] for token in self._tokens if word in token]
+        else:
+            folded = fold(word)
+            postings = [
+                self._postings[token]
+                for token, plain in zip(self._tokens, self._folded, strict=True)
+                if folded in plain
+            ]
         mask = np.zeros(len(self.ids), dtype=bool)
         if postings:
             mask[np.concatenate(postings)] = True
-        self._words[word] = mask
+        self._words[key] = mask
         if len(self._words) > WORD_CACHE_SIZE:
             self._words.popitem(last=False)
         return mask
 
-    def text(self, query: str) -> np.ndarray | None:
-        """Rows matching the query (see parse_query), or None when it asks nothing."""
+    def text(self, query: str, *, exact: bool = False) -> np.ndarray | None:
+        """Rows matching the query (see parse_query), or None when it asks nothing. Without
+        `exact`, diacritics are ignored; with it, the required words must occur as typed."""
         alternatives = parse_query(query)
         if not alternatives:
             return None
@@ -248,7 +284,7 @@ class SearchIndex:
         for alternative in alternatives:
             mask = np.ones(len(self.ids), dtype=bool)
             for word in alternative.required:
-                mask &= self.word(word)
+                mask &= self.word(word, exact=exact)
             for word in alternative.excluded:
                 mask &= ~self.word(word)
             found |= mask
@@ -318,8 +354,19 @@ class SearchIndex:
             self._orders[key] = found
         return found
 
-    def ordered_ids(self, mask: np.ndarray, sort: str, language: str = "et") -> np.ndarray:
-        """The ids of the alive rows in the mask, in display order."""
+    def ordered_ids(
+        self,
+        mask: np.ndarray,
+        sort: str,
+        language: str = "et",
+        first: np.ndarray | None = None,
+    ) -> np.ndarray:
+        """The ids of the alive rows in the mask, in display order; rows in `first` (e.g. exact
+        text matches) before the others, each group in display order."""
         order = self.order(sort, language)
         chosen = order[(mask & self.alive)[order]]
+        if first is not None:
+            leading = first[chosen]
+            if not leading.all():
+                chosen = np.concatenate([chosen[leading], chosen[~leading]])
         return self.ids[chosen]
