@@ -43,7 +43,7 @@ def decode(data: bytes, fmt: str, limits: Limits | None = None) -> Decoded | lis
         )
         if findings or raster is None:
             return findings
-        return Decoded(format=fmt, size_bytes=size, raster=raster)
+        return Decoded(format=fmt, size_bytes=size, raster=raster, data=data)
     if fmt == "svg":
         root, findings = svg_safety.parse(
             data, max_elements=limits.svg_max_elements, max_depth=limits.svg_max_depth
@@ -53,7 +53,7 @@ def decode(data: bytes, fmt: str, limits: Limits | None = None) -> Decoded | lis
         findings = svg_safety.validate(root)
         if findings:
             return findings
-        return Decoded(format="svg", size_bytes=size, svg=svg_extract.extract(root))
+        return Decoded(format="svg", size_bytes=size, svg=svg_extract.extract(root), data=data)
     if fmt == "pdf":
         document, findings = pdf_decode.decode_pdf(
             data,
@@ -65,5 +65,5 @@ def decode(data: bytes, fmt: str, limits: Limits | None = None) -> Decoded | lis
         )
         if findings or document is None:
             return findings
-        return Decoded(format="pdf", size_bytes=size, pdf=document)
+        return Decoded(format="pdf", size_bytes=size, pdf=document, data=data)
     raise ValueError(f"not a decodable format: {fmt!r}")

@@ -383,9 +383,18 @@ def _to_srgb(im: Image.Image, profile: Any, description: str | None):
 
 
 def decode_raster(
-    data: bytes, fmt: str, *, max_pixels: int, analysis_pixels: int
+    data: bytes,
+    fmt: str,
+    *,
+    max_pixels: int,
+    analysis_pixels: int,
+    resample: Image.Resampling = Image.Resampling.NEAREST,
 ) -> tuple[RasterImage | None, list[Finding]]:
-    """Decode `data` (already sniffed as `fmt`): (image, []) or (None, [rejection])."""
+    """Decode `data` (already sniffed as `fmt`): (image, []) or (None, [rejection]).
+
+    `resample` reduces an image above `analysis_pixels`: nearest-neighbour for the colour
+    checks (see the module docstring); `rasterise` asks for a box filter, since text read from
+    a nearest-neighbour reduction loses strokes."""
     if fmt == "png":
         problem = png_structure_problem(data)
         if problem:
@@ -399,7 +408,7 @@ def decode_raster(
             # Pillow warns about damaged metadata ("Corrupt EXIF data"): we read what we can.
             warnings.simplefilter("ignore", UserWarning)
             warnings.simplefilter("error", Image.DecompressionBombWarning)
-            return _decode(data, fmt, max_pixels, analysis_pixels), []
+            return _decode(data, fmt, max_pixels, analysis_pixels, resample), []
     except RasterRejected as rejected:
         return None, [rejected.finding]
     except (Image.DecompressionBombError, Image.DecompressionBombWarning) as exc:
@@ -462,7 +471,13 @@ ORIENTATION = {
 }
 
 
-def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> RasterImage:
+def _decode(
+    data: bytes,
+    fmt: str,
+    max_pixels: int,
+    analysis_pixels: int,
+    resample: Image.Resampling = Image.Resampling.NEAREST,
+) -> RasterImage:
     _refuse_truncated_images()
     im = Image.open(io.BytesIO(data), formats=[PIL_FORMATS[fmt]])
     try:
@@ -484,7 +499,7 @@ def _decode(data: bytes, fmt: str, max_pixels: int, analysis_pixels: int) -> Ras
         exif = read_exif(im)
         xmp = read_xmp(im)
         target = _analysis_size(im.width, im.height, analysis_pixels)
-        reduced = im.resize(target, Image.Resampling.NEAREST) if target != im.size else im
+        reduced = im.resize(target, resample) if target != im.size else im
         orientation = exif.get("Orientation")
         if isinstance(orientation, int) and orientation in ORIENTATION:
             reduced = reduced.transpose(ORIENTATION[orientation])

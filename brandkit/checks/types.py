@@ -59,7 +59,7 @@ class SvgDocument:
     colours: list[SvgColour]
     texts: list[SvgText]
     font_families: list[str]  # every family declared anywhere, in order of appearance
-    raster: RasterImage | None = None  # None: SVGs are not rasterised
+    raster: RasterImage | None = None  # None: see `rasterise.rasterise` for the pixels
 
 
 @dataclass
@@ -88,3 +88,6 @@ class Decoded:
     raster: RasterImage | None = None
     svg: SvgDocument | None = None
     pdf: PdfDocument | None = None
+    # The validated file itself, so `rasterise` can render an SVG or a PDF page (or re-decode a
+    # reduced raster) at the size that seeing text needs. Not part of the report.
+    data: bytes | None = field(default=None, repr=False, compare=False)
