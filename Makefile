@@ -5,6 +5,8 @@ PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# Links in e-mails point where `make run` serves, unless the environment says otherwise.
+BRANDKIT_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test bench lint format messages clean install chromium e2e-deps system-deps
 
@@ -55,9 +57,9 @@ run: $(STAMP) system-deps
 	DJANGO_DEBUG=1 $(PY) manage.py migrate --noinput
 	DJANGO_DEBUG=1 $(PY) manage.py loadbrandbook brandkit/brandbooks/ska.yaml
 	DJANGO_DEBUG=1 $(PY) manage.py seed_demo
-	DJANGO_DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
+	BRANDKIT_BASE_URL=$(BRANDKIT_BASE_URL) DJANGO_DEBUG=1 $(PY) manage.py db_worker --no-reload & worker=$$!; \
 	trap 'kill $$worker 2>/dev/null' EXIT INT TERM; \
-	DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
+	BRANDKIT_BASE_URL=$(BRANDKIT_BASE_URL) DJANGO_DEBUG=1 $(PY) manage.py runserver $(HOST):$(PORT)
 
 # The whole suite on SQLite, then again on PostgreSQL when TEST_DATABASE_URL names a server.
 test: $(STAMP) system-deps e2e-deps

@@ -1,8 +1,15 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.urls import include, path
+from django.utils.translation import gettext_lazy as _
 
 from brandkit import views
+
+# The admin is where the web manager edits the brand kit: it carries our name, in the reader's
+# language, not "Django administration".
+admin.site.site_header = _("brandkit · brand kit administration")
+admin.site.site_title = _("brandkit administration")
+admin.site.index_title = _("Brand kit, library and orders")
 
 urlpatterns = [
     path("", views.home, name="home"),
