@@ -227,18 +227,25 @@ def rasterise(
 ) -> RasterImage | None:
     """What a person sees of `decoded` as sRGB pixels (at most `max_pixels`, default
     `VISION_PIXELS`), or None when it cannot be seen. `page` picks a PDF page (0-based).
-    Never raises on a file that decoded: a render failure is logged and gives None."""
+    Never raises on a file that decoded: a render failure is logged and gives None. The result
+    is kept in `decoded.cache`, so every vision check shares one render; treat it as
+    read-only."""
     budget = max(1, int(max_pixels or VISION_PIXELS))
+    key = ("rasterise", budget, page, embedded_max_pixels)
+    if key in decoded.cache:
+        return decoded.cache[key]
+    seen = None
     try:
         if decoded.raster is not None:
-            return _raster(decoded, budget)
-        if decoded.svg is not None:
-            return _svg(decoded, budget, embedded_max_pixels)
-        if decoded.pdf is not None:
-            return _pdf(decoded, budget, page)
+            seen = _raster(decoded, budget)
+        elif decoded.svg is not None:
+            seen = _svg(decoded, budget, embedded_max_pixels)
+        elif decoded.pdf is not None:
+            seen = _pdf(decoded, budget, page)
     except (MemoryError, OSError, ValueError) as exc:
         log.warning("rasterising a %s failed: %s", decoded.format, exc)
-    return None
+    decoded.cache[key] = seen
+    return seen
 
 
 def preview_png(decoded: Decoded, max_side: int, *, page: int = 0) -> bytes | None:

@@ -91,3 +91,6 @@ class Decoded:
     # The validated file itself, so `rasterise` can render an SVG or a PDF page (or re-decode a
     # reduced raster) at the size that seeing text needs. Not part of the report.
     data: bytes | None = field(default=None, repr=False, compare=False)
+    # What the vision checks computed once for the others (`rasterise` pixels, text read):
+    # each check may reuse it instead of rendering or reading again.
+    cache: dict[Any, Any] = field(default_factory=dict, repr=False, compare=False)
