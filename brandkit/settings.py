@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "brandkit.library",
     "brandkit.review",
     "brandkit.api",
+    "brandkit.inbox",
     "procurement",
 ]
 
@@ -89,6 +90,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "brandkit.context_processors.roles",
+                "brandkit.inbox.context_processors.unread_notifications",
             ],
         },
     },

@@ -25,5 +25,6 @@ urlpatterns = [
     path("review/", include("brandkit.review.urls")),
     path("api/", include("brandkit.api.urls")),
     path("procurement/", include("procurement.urls")),
+    path("notifications/", include("brandkit.inbox.urls")),
     path("admin/", admin.site.urls),
 ]

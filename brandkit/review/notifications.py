@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.utils.translation import override
 
+from brandkit.inbox import delivery as inbox
 from brandkit.roles import WEB_MANAGER
 
 log = logging.getLogger(__name__)
@@ -58,6 +59,7 @@ def version_submitted(version) -> None:
             "verdict": version.verdict,
             "url": _asset_url(version.asset),
         }
+    inbox.deliver(managers, subject, body, reverse("library:asset", args=[version.asset.public_id]))
     _send(subject, body, [u.email for u in managers])
 
 
@@ -83,7 +85,11 @@ def version_decided(version, comment: str = "") -> None:
                 + "\n"
                 + (version.override_reason)
             )
+        in_app = body
         body += "\n\n" + _asset_url(version.asset)
+    inbox.deliver(
+        [owner], subject, in_app, reverse("library:asset", args=[version.asset.public_id])
+    )
     _send(subject, body, [owner.email])
 
 
@@ -103,4 +109,5 @@ def rights_expiring(asset, days_left: int) -> None:
             "date": asset.usable_until.isoformat(),
             "url": _asset_url(asset),
         }
+    inbox.deliver([asset.owner], subject, body, reverse("library:asset", args=[asset.public_id]))
     _send(subject, body, [asset.owner.email])

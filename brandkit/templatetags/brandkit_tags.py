@@ -11,3 +11,16 @@ def percent(value, digits=0):
         return f"{number_format(float(value) * 100, int(digits))} %"
     except (TypeError, ValueError):
         return ""
+
+
+@register.filter
+def shown_lang(obj, field: str) -> str:
+    """The language of the text shown for obj.<field>: the reader's language when that field is
+    filled, else Estonian (the fallback) — for the `lang` attribute of text shown in another
+    language than the page's (WCAG 3.1.2)."""
+    from django.utils.translation import get_language
+
+    lang = (get_language() or "et")[:2]
+    if lang in ("en", "ru") and getattr(obj, f"{field}_{lang}", ""):
+        return lang
+    return "et"
