@@ -4,9 +4,13 @@ import io
 
 import numpy as np
 import pytest
-from pypdf import PdfWriter
+from pypdf import PdfReader, PdfWriter
+from pypdf.generic import ArrayObject, DictionaryObject, NameObject, NumberObject
 
+from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
+from brandkit.checks import pdf_safety
 from brandkit.checks.decode import Limits, decode
+from brandkit.checks.registry import run
 from tests.corpus import build_corpus as corpus
 from tests.corpus.build_corpus import A4, raw_pdf, stream
 
@@ -218,9 +222,85 @@ def test_password_protected_pdf():
 
 def test_object_limit_bounds_the_scan():
     (finding,) = rejected(corpus.good_pdf(), pdf_max_objects=2)
-    assert finding.code == "pdf.unsafe"
-    assert finding.details["max_objects"] == 2
+    assert finding.code == "pdf.too_complex"
+    assert (finding.details["limit"], finding.details["maximum"]) == ("objects", 2)
     assert "too complex" in finding.message("en")
+    assert "keerukas" in finding.message("et")
+
+
+def many_annotations_pdf(count: int) -> bytes:
+    """One page with `count` square annotations, each its own object (as pypdf writes it)."""
+    writer = PdfWriter()
+    page = writer.add_blank_page(595, 842)
+    annots = ArrayObject()
+    for _ in range(count):
+        annot = DictionaryObject(
+            {
+                NameObject("/Type"): NameObject("/Annot"),
+                NameObject("/Subtype"): NameObject("/Square"),
+                NameObject("/Rect"): ArrayObject([NumberObject(v) for v in (0, 0, 10, 10)]),
+            }
+        )
+        annots.append(writer._add_object(annot))
+    page[NameObject("/Annots")] = annots
+    buffer = io.BytesIO()
+    writer.write(buffer)
+    return buffer.getvalue()
+
+
+def test_a_page_with_32768_annotations_is_refused_before_they_are_read():
+    """The outside test's file (65,564 objects) took 10 s and 560 MB in the walk: the length
+    of the /Annots array alone now refuses it (bench/bench_checks.py times it)."""
+    data = many_annotations_pdf(32_768)
+    (finding,) = rejected(data)
+    assert finding.code == "pdf.too_complex"
+    assert finding.details["limit"] == "annotations"
+    assert finding.details["count"] == 32_768
+    assert finding.details["where"].endswith("/Annots")
+    reader = PdfReader(io.BytesIO(data))
+    result = pdf_safety.scan(reader.trailer)
+    assert result.limit == "annotations"
+    assert result.objects < 10  # the annotations themselves were never resolved
+
+
+def test_many_annotations_under_the_limit_are_walked():
+    data = many_annotations_pdf(300)
+    reader = PdfReader(io.BytesIO(data))
+    result = pdf_safety.scan(reader.trailer, max_annotations=300)
+    assert result.limit is None and result.findings == []
+    assert result.objects >= 300
+    (finding,) = pdf_safety.scan(reader.trailer, max_annotations=299).findings
+    assert finding.details["limit"] == "annotations"
+
+
+def test_work_limit_bounds_direct_objects_too():
+    """Direct (inline) dictionaries cost no object lookups but still count as work."""
+    inline = b" ".join(b"<< /K%d [1 2 3] >>" % i for i in range(500))
+    data = pages_pdf([b"/MediaBox " + A4 + b" /Junk [" + inline + b"] "])
+    reader = PdfReader(io.BytesIO(data))
+    assert pdf_safety.scan(reader.trailer).limit is None
+    result = pdf_safety.scan(reader.trailer, max_work=400)
+    assert result.limit == "work" and result.work > 400
+    assert result.findings[0].code == "pdf.too_complex"
+
+
+def test_deadline_bounds_the_walk():
+    """A deadline already passed stops the walk at its first check (every 256 steps)."""
+    data = many_annotations_pdf(600)
+    reader = PdfReader(io.BytesIO(data))
+    result = pdf_safety.scan(reader.trailer, deadline_s=-1.0)
+    assert result.limit == "time"
+    assert result.findings[0].details["limit"] == "time"
+
+
+def test_parser_limits_are_not_called_bombs():
+    """pypdf's structural limits (here: more than 100,000 entries in one array) used to be
+    reported as file.decompression_bomb."""
+    big = b"[" + b"0 " * 100_001 + b"]"
+    (finding,) = rejected(corpus.pdf_page(page_extra=b"/Junk " + big + b" "))
+    assert finding.code == "pdf.too_complex"
+    assert finding.details["limit"] == "parser"
+    assert finding.details["error"]
 
 
 def test_flate_bomb_stream():
@@ -267,3 +347,112 @@ def test_cyclic_page_tree_is_corrupt():
     )
     (finding,) = rejected(data)
     assert finding.code == "file.corrupt"
+
+
+# -- actions that run without a click (issue 12, item 2) ----------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("name", "where", "action", "event"),
+    [
+        ("pdf-openaction-uri.pdf", "/Root/OpenAction", "/URI", "when the document opens"),
+        ("pdf-openaction-javascript-uri.pdf", "/Root/OpenAction", "/URI", "document opens"),
+        ("pdf-openaction-importdata.pdf", "/Root/OpenAction", "/ImportData", "document opens"),
+        ("pdf-openaction-next-uri.pdf", "/Root/OpenAction/Next[1]", "/URI", "document opens"),
+        ("pdf-catalog-aa-submitform.pdf", "/Root/AA/WC", "/SubmitForm", "document closes"),
+        ("pdf-page-aa-gotor-unc.pdf", "/Root/Pages/Kids[0]/AA/O", "/GoToR", "page opens"),
+        (
+            "pdf-annotation-aa-uri.pdf",
+            "/Root/Pages/Kids[0]/Annots[0]/AA/E",
+            "/URI",
+            "pointer enters",
+        ),
+        ("pdf-field-aa-gotor.pdf", "/Root/AcroForm/Fields[0]/AA/Fo", "/GoToR", "focus"),
+        ("pdf-javascript-openaction.pdf", "/Root/OpenAction", "/JavaScript", "document opens"),
+    ],
+)
+def test_automatic_actions_are_rejected_naming_the_action_and_trigger(name, where, action, event):
+    (finding,) = rejected((SAFETY / name).read_bytes())
+    assert finding.code == "pdf.unsafe"
+    assert finding.details["where"] == where
+    assert finding.details["action"] == action
+    message = finding.message("en")
+    assert action in message and event in message and "runs by itself" in message
+    assert action in finding.message("et") and action in finding.message("ru")
+
+
+def test_automatic_action_names_its_target():
+    (finding,) = rejected((SAFETY / "pdf-page-aa-gotor-unc.pdf").read_bytes())
+    assert finding.details["target"] == "\\\\attacker.example\\share\\brochure.pdf"
+    assert "\\\\attacker.example\\share\\brochure.pdf" in finding.message("en")
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("pdf-link-javascript-uri.pdf", "javascript:"),
+        ("pdf-link-gotor-unc.pdf", "a file on a network"),
+        ("pdf-link-submitform.pdf", "/SubmitForm"),
+    ],
+)
+def test_clicked_links_that_are_not_ordinary_links_are_rejected(name, what):
+    (finding,) = rejected((SAFETY / name).read_bytes())
+    assert finding.code == "pdf.unsafe"
+    assert finding.details["where"] == "/Root/Pages/Kids[0]/Annots[0]/A"
+    assert what in finding.message("en")
+
+
+def test_an_open_action_that_only_shows_the_first_page_is_allowed():
+    """InDesign and Acrobat write /OpenAction [page /Fit]: a destination, not an action."""
+    assert document((SAFETY / "good-a4-open-fit.pdf").read_bytes()).page_count == 1
+
+
+def test_ordinary_links_are_listed_in_the_report():
+    pdf = document((SAFETY / "good-a4-links.pdf").read_bytes())
+    assert set(pdf.external_links) == {
+        "https://www.sotsiaalkindlustusamet.ee/",
+        "mailto:info@sotsiaalkindlustusamet.ee",
+        "file:hinnakiri.pdf",
+    }
+    report = run(
+        (SAFETY / "good-a4-links.pdf").read_bytes(),
+        filename="links.pdf",
+        brandbook=parse_file(SKA_BRANDBOOK),
+    )
+    (links,) = [f for f in report.findings if f.code == "pdf.external_links"]
+    assert links.severity == "info"
+    assert "https://www.sotsiaalkindlustusamet.ee/" in links.message("en")
+    assert "lingid" in links.message("et") and "ссылки" in links.message("ru")
+    assert len(links.details["links"]) == 3
+
+
+def test_a_link_shared_with_an_open_action_is_judged_as_automatic():
+    """One action object used by a link (clicked) and by /OpenAction (automatic): the visited
+    set must not let the clicked route hide the automatic one."""
+    data = corpus.pdf_page(
+        catalog_extra=b"/OpenAction 5 0 R ",
+        page_extra=b"/Annots [<< /Subtype /Link /Rect [0 0 9 9] /A 5 0 R >>] ",
+        extra_objects=(b"<< /S /URI /URI (https://example.com/) >>",),
+    )
+    findings = rejected(data)
+    assert [f.details["where"] for f in findings] == ["/Root/OpenAction"]
+
+
+# -- encryption and parser limits are reported as what they are (issue 12, item 17) -----------
+
+
+def test_certificate_encryption_is_reported_as_encrypted():
+    (finding,) = rejected((SAFETY / "pdf-certificate-encrypted.pdf").read_bytes())
+    assert finding.code == "pdf.encrypted"
+    assert "certificate" in finding.message("en")
+
+
+def test_a_damaged_encryption_dictionary_is_reported_as_encrypted():
+    data = corpus.pdf_page(
+        extra_objects=(b"<< /Filter /Standard /V 2 /R 3 /Length 128 /P -4 >>",),
+        trailer=b"/Encrypt 5 0 R /ID [<00112233445566778899aabbccddeeff> "
+        b"<00112233445566778899aabbccddeeff>] ",
+    )
+    (finding,) = rejected(data)
+    assert finding.code == "pdf.encrypted"
+    assert "encryption dictionary is damaged" in finding.message("en")

@@ -30,7 +30,8 @@ class Limits:
     svg_max_depth: int = 100
     pdf_max_pages: int = 20  # pages examined for sizes, fonts and images
     pdf_render_pages: int = 3  # pages rendered for the colour checks
-    pdf_max_objects: int = 100_000  # objects walked in the safety scan
+    pdf_max_objects: int = 50_000  # objects walked in the safety scan
+    pdf_max_annotations: int = 2_000  # annotations on one page (safety scan)
 
 
 def decode(data: bytes, fmt: str, limits: Limits | None = None) -> Decoded | list[Finding]:
@@ -62,6 +63,7 @@ def decode(data: bytes, fmt: str, limits: Limits | None = None) -> Decoded | lis
             max_pages=limits.pdf_max_pages,
             render_count=limits.pdf_render_pages,
             max_objects=limits.pdf_max_objects,
+            max_annotations=limits.pdf_max_annotations,
         )
         if findings or document is None:
             return findings

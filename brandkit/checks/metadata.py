@@ -13,6 +13,9 @@ Codes
   sRGB (Adobe RGB, Display P3 …). Browsers and social networks show such files with wrong or
   dull colours. For a ``colour_space: cmyk`` preset, an RGB image is the warning instead.
   Print presets with ``colour_space: any`` accept both.
+- ``pdf.external_links`` (info): the addresses and files that the PDF's clickable links open
+  (automatic and unsafe actions were already rejected by the safety scan; ordinary links are
+  allowed, and listed so that a reviewer sees where the document sends its readers).
 """
 
 from __future__ import annotations
@@ -239,9 +242,29 @@ def _colour_space(decoded: Decoded, preset: dict | None) -> list[Finding]:
     ]
 
 
+def _links(links: list[str]) -> list[Finding]:
+    if not links:
+        return []
+
+    def message(lang: str) -> str:
+        shown = listing(links, lang, limit=10)
+        return {
+            "et": f"PDF-is on lingid ({len(links)}), mis avavad: {shown}. Kontrolli, et need "
+            "on õiged ja avalikud.",
+            "en": f"The PDF has links ({len(links)}) that open: {shown}. Check that they are "
+            "right and public.",
+            "ru": f"В PDF есть ссылки ({len(links)}), которые открывают: {shown}. Проверьте, "
+            "что они верны и общедоступны.",
+        }[lang]
+
+    return [finding("pdf.external_links", "info", each_lang(message), links=list(links))]
+
+
 def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Finding]:
     out: list[Finding] = []
     if decoded.raster is not None:
         out += _privacy(decoded.raster)
+    if decoded.pdf is not None:
+        out += _links(decoded.pdf.external_links)
     out += _colour_space(decoded, preset)
     return out

@@ -313,30 +313,21 @@ def decode_pdf(
     analysis_pixels: int,
     max_pages: int = 20,
     render_count: int = 3,
-    max_objects: int = 100_000,
+    max_objects: int = pdf_safety.MAX_OBJECTS,
+    max_annotations: int = pdf_safety.MAX_ANNOTATIONS,
 ) -> tuple[PdfDocument | None, list[Finding]]:
+    limits = {"max_objects": max_objects, "max_annotations": max_annotations}
     try:
         with warnings.catch_warnings():
             warnings.simplefilter("ignore", UserWarning)  # pypdf's PdfReadWarning on damage
             return (
-                _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_objects),
+                _decode(data, max_pixels, analysis_pixels, max_pages, render_count, limits),
                 [],
             )
     except PdfRejected as rejected:
         return None, rejected.findings
     except LimitReachedError as exc:
-        finding = rejections.decompression_bomb(
-            None,
-            None,
-            max_pixels,
-            t(
-                "PDF-i andmevoog paisub lahtipakkimisel üle lubatud piiri",
-                "a PDF stream decompresses beyond the allowed limit",
-                "поток PDF при распаковке превышает допустимый предел",
-            ),
-        )
-        finding.details["error"] = str(exc)[:300]
-        return None, [finding]
+        return None, [_limit_reached(exc, max_pixels)]
     except MemoryError:
         return None, [rejections.out_of_memory(max_pixels)]
     except pdfium.PdfiumError as exc:
@@ -349,6 +340,17 @@ def decode_pdf(
                     "страницы не удаётся отобразить",
                 ),
                 error=str(exc)[:300],
+            )
+        ]
+    except _Encrypted as exc:
+        return None, [
+            rejections.pdf_encrypted(
+                t(
+                    "selle sisu ei saa dekrüpteerida",
+                    "its content cannot be decrypted",
+                    "его содержимое не удаётся расшифровать",
+                ),
+                error=exc.error,
             )
         ]
     except PYPDF_ERRORS as exc:
@@ -365,39 +367,160 @@ def decode_pdf(
         ]
 
 
-def _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_objects):
-    reader = PdfReader(io.BytesIO(data), strict=False)
-    if reader.is_encrypted:
-        try:
-            opened = reader.decrypt("")
-        except DependencyError as exc:
-            raise PdfRejected(
-                [
-                    rejections.pdf_encrypted(
-                        t(
-                            "krüpteeringut (AES) ei saa siin avada",
-                            "its encryption (AES) cannot be opened here",
-                            "его шифрование (AES) здесь не открыть",
-                        ),
-                        error=str(exc)[:200],
+class _Encrypted(Exception):
+    """An encrypted PDF whose objects failed to read after decryption (a wrong or damaged
+    key): the encryption, not the structure, is what we could not get past."""
+
+    def __init__(self, error: str):
+        super().__init__(error)
+        self.error = error
+
+
+# Where pypdf raises LimitReachedError for data that expands (streams, images, JBIG2): a
+# decompression bomb. Anywhere else it is a structure over the parser's limits (too many
+# tokens, array or dictionary entries, xref entries, cycles): too complex, not a bomb.
+_EXPANSION_MODULES = ("pypdf.filters", "pypdf.generic._image_xobject", "pypdf._xobj_image_helpers")
+
+
+def _limit_reached(exc: LimitReachedError, max_pixels: int) -> Finding:
+    module = ""
+    trace = exc.__traceback__
+    while trace is not None:
+        module = trace.tb_frame.f_globals.get("__name__", "")
+        trace = trace.tb_next
+    error = str(exc)[:300]
+    if module.startswith(_EXPANSION_MODULES):
+        finding = rejections.decompression_bomb(
+            None,
+            None,
+            max_pixels,
+            t(
+                "PDF-i andmevoog paisub lahtipakkimisel üle lubatud piiri",
+                "a PDF stream decompresses beyond the allowed limit",
+                "поток PDF при распаковке превышает допустимый предел",
+            ),
+        )
+        finding.details["error"] = error
+        return finding
+    return pdf_safety.parser_limit(error)
+
+
+def _open_encrypted(reader: PdfReader) -> None:
+    """Open a PDF that needs no password to read; else pdf.encrypted, saying why."""
+    try:
+        opened = reader.decrypt("")
+    except NotImplementedError as exc:  # public-key (certificate) or unknown security handler
+        raise PdfRejected(
+            [
+                rejections.pdf_encrypted(
+                    t(
+                        "see on krüpteeritud sertifikaadi või tundmatu turvameetodiga",
+                        "it is encrypted with a certificate or an unknown security handler",
+                        "он зашифрован сертификатом или неизвестным методом защиты",
+                    ),
+                    error=str(exc)[:200],
+                )
+            ]
+        ) from exc
+    except DependencyError as exc:
+        raise PdfRejected(
+            [
+                rejections.pdf_encrypted(
+                    t(
+                        "krüpteeringut (AES) ei saa siin avada",
+                        "its encryption (AES) cannot be opened here",
+                        "его шифрование (AES) здесь не открыть",
+                    ),
+                    error=str(exc)[:200],
+                )
+            ]
+        ) from exc
+    except PYPDF_ERRORS as exc:
+        raise PdfRejected(
+            [
+                rejections.pdf_encrypted(
+                    t(
+                        "krüpteerimise kirjeldus on vigane",
+                        "its encryption dictionary is damaged",
+                        "его словарь шифрования повреждён",
+                    ),
+                    error=f"{type(exc).__name__}: {str(exc)[:200]}",
+                )
+            ]
+        ) from exc
+    if not opened:
+        raise PdfRejected(
+            [
+                rejections.pdf_encrypted(
+                    t(
+                        "avamiseks on vaja parooli",
+                        "a password is needed to open it",
+                        "для открытия нужен пароль",
                     )
-                ]
-            ) from exc
-        if not opened:
-            raise PdfRejected(
-                [
-                    rejections.pdf_encrypted(
-                        t(
-                            "avamiseks on vaja parooli",
-                            "a password is needed to open it",
-                            "для открытия нужен пароль",
-                        )
+                )
+            ]
+        )
+
+
+def _in_encryption(exc: BaseException) -> bool:
+    """Whether pypdf raised `exc` while setting up decryption (PdfReader does that itself)."""
+    trace = exc.__traceback__
+    while trace is not None:
+        code = trace.tb_frame.f_code
+        if code.co_name == "_handle_encryption" or code.co_filename.endswith("_encryption.py"):
+            return True
+        trace = trace.tb_next
+    return False
+
+
+def _reader(data: bytes) -> PdfReader:
+    try:
+        return PdfReader(io.BytesIO(data), strict=False)
+    except (NotImplementedError, *PYPDF_ERRORS) as exc:
+        if not _in_encryption(exc) or isinstance(exc, LimitReachedError):
+            raise
+        unsupported = isinstance(exc, NotImplementedError)
+        raise PdfRejected(
+            [
+                rejections.pdf_encrypted(
+                    t(
+                        "see on krüpteeritud sertifikaadi või tundmatu turvameetodiga",
+                        "it is encrypted with a certificate or an unknown security handler",
+                        "он зашифрован сертификатом или неизвестным методом защиты",
                     )
-                ]
-            )
-    unsafe = pdf_safety.scan(reader.trailer, max_objects=max_objects)
-    if unsafe:
-        raise PdfRejected(unsafe)
+                    if unsupported
+                    else t(
+                        "krüpteerimise kirjeldus on vigane",
+                        "its encryption dictionary is damaged",
+                        "его словарь шифрования повреждён",
+                    ),
+                    error=f"{type(exc).__name__}: {str(exc)[:200]}",
+                )
+            ]
+        ) from exc
+
+
+def _decode(data, max_pixels, analysis_pixels, max_pages, render_count, limits):
+    reader = _reader(data)
+    try:
+        encrypted = reader.is_encrypted
+    except PYPDF_ERRORS:
+        encrypted = False
+    if not encrypted:
+        return _read(reader, data, max_pixels, analysis_pixels, max_pages, render_count, limits)
+    _open_encrypted(reader)
+    try:
+        return _read(reader, data, max_pixels, analysis_pixels, max_pages, render_count, limits)
+    except (PdfRejected, LimitReachedError, MemoryError, pdfium.PdfiumError):
+        raise
+    except PYPDF_ERRORS as exc:
+        raise _Encrypted(f"{type(exc).__name__}: {str(exc)[:300]}") from exc
+
+
+def _read(reader, data, max_pixels, analysis_pixels, max_pages, render_count, limits):
+    scan_result = pdf_safety.scan(reader.trailer, **limits)
+    if scan_result.findings:
+        raise PdfRejected(scan_result.findings)
 
     catalog = _get(reader.trailer, "/Root")
     if not isinstance(catalog, DictionaryObject):
@@ -471,4 +594,5 @@ def _decode(data, max_pixels, analysis_pixels, max_pages, render_count, max_obje
         pages=rendered,
         vector_colours=list(colours),
         output_intent=intent,
+        external_links=scan_result.links,
     )

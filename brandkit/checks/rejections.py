@@ -12,8 +12,14 @@ contract in DESIGN.md):
 - ``file.corrupt``             the content is truncated or damaged and cannot be decoded
 - ``file.decompression_bomb``  the decoded image would be unreasonably large for its file
 - ``svg.unsafe``               the SVG contains something active or external (one per problem)
-- ``pdf.unsafe``               the PDF contains JavaScript, launch actions, embedded files …
-- ``pdf.encrypted``            the PDF is password-protected and cannot be opened
+- ``pdf.unsafe``               the PDF contains JavaScript, automatic actions (/OpenAction,
+                               /AA), launch actions, embedded files …
+- ``pdf.too_complex``          the safety scan could not finish within its bounds (objects,
+                               annotations on a page, work, time) or pypdf hit one of its
+                               structural limits: we cannot prove the file safe
+- ``pdf.encrypted``            the PDF is password-protected, encrypted with a certificate or an
+                               unknown method, or its encryption is damaged
+- ``pdf.decoder_missing``      the PDF needs a decoder this server lacks (JBIG2: jbig2dec)
 """
 
 from __future__ import annotations

@@ -77,6 +77,7 @@ class PdfDocument:
     pages: list[RasterImage]  # rendered pages (possibly only the first few)
     vector_colours: list[tuple[int, int, int]] = field(default_factory=list)
     output_intent: str | None = None
+    external_links: list[str] = field(default_factory=list)  # targets of clicked links
 
 
 @dataclass

