@@ -1,6 +1,12 @@
 """PDF: safety scan, encryption, fonts, page sizes, rendering and bounded work."""
 
 import io
+import json
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
 
 import numpy as np
 import pytest
@@ -15,6 +21,7 @@ from tests.corpus import build_corpus as corpus
 from tests.corpus.build_corpus import A4, raw_pdf, stream
 
 SAFETY = corpus.OUT
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def document(data: bytes, **limits):
@@ -456,3 +463,53 @@ def test_a_damaged_encryption_dictionary_is_reported_as_encrypted():
     (finding,) = rejected(data)
     assert finding.code == "pdf.encrypted"
     assert "encryption dictionary is damaged" in finding.message("en")
+
+
+# -- JBIG2 (issue 12, item 15) -------------------------------------------------------------------
+
+
+def test_a_jbig2_image_is_rendered():
+    """pdfium decodes JBIG2 images itself: the black block of the scan is where it belongs."""
+    pdf = document((SAFETY / "good-a4-jbig2.pdf").read_bytes())
+    (page,) = pdf.pages
+    h, w, _ = page.pixels.shape
+    assert page.pixels[h * 14 // 32, w * 24 // 64].tolist() == [0, 0, 0]
+    assert page.pixels[h * 28 // 32, w * 56 // 64].tolist() == [255, 255, 255]
+
+
+def test_the_jbig2_fixture_is_real_jbig2():
+    """The hand-made stream decodes with jbig2dec (through pypdf) to the image it came from."""
+    assert shutil.which("jbig2dec"), "jbig2dec is installed by `make system-deps`"
+    reader = PdfReader(SAFETY / "good-a4-jbig2.pdf")
+    image = reader.pages[0].images[0].image.convert("L")
+    assert image.tobytes() == corpus.jbig2_logo().tobytes()
+
+
+def test_a_jbig2_content_stream_is_decoded_with_jbig2dec():
+    assert shutil.which("jbig2dec"), "jbig2dec is installed by `make system-deps`"
+    pdf = document((SAFETY / "good-a4-jbig2-content.pdf").read_bytes())
+    assert (0, 51, 160) in pdf.vector_colours
+
+
+def test_without_jbig2dec_a_jbig2_stream_is_a_clear_finding():
+    """pdf.js's bomb_giant.pdf gave internal.decode_failed (pypdf's DependencyError). Run the
+    command where jbig2dec is not on the PATH."""
+    path = SAFETY / "good-a4-jbig2-content.pdf"
+    result = subprocess.run(
+        [sys.executable, "manage.py", "checkfile", str(path), "--json", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        cwd=ROOT,
+        env={
+            **os.environ,
+            "PATH": str(ROOT / "no-such-dir"),
+            "DJANGO_SETTINGS_MODULE": "tests.settings",
+        },
+        check=False,
+    )
+    report = json.loads(result.stdout.strip().splitlines()[-1])
+    codes = [f["code"] for f in report["findings"]]
+    assert codes == ["pdf.decoder_missing"], result.stderr[-2000:]
+    assert report["verdict"] == "rejected" and result.returncode == 2
+    assert "jbig2dec" in report["findings"][0]["message"]

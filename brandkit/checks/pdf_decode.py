@@ -328,6 +328,8 @@ def decode_pdf(
         return None, rejected.findings
     except LimitReachedError as exc:
         return None, [_limit_reached(exc, max_pixels)]
+    except DependencyError as exc:
+        return None, [decoder_missing(exc)]
     except MemoryError:
         return None, [rejections.out_of_memory(max_pixels)]
     except pdfium.PdfiumError as exc:
@@ -460,6 +462,31 @@ def _open_encrypted(reader: PdfReader) -> None:
                 )
             ]
         )
+
+
+def decoder_missing(exc: DependencyError) -> Finding:
+    """pypdf needs an external decoder we lack: today only jbig2dec, for a JBIG2 stream that
+    pypdf itself must read (pdfium decodes JBIG2 images on its own). Debian's ``jbig2dec``
+    package is installed by ``make system-deps``."""
+    error = str(exc)[:300]
+    jbig2 = "jbig2" in error.lower()
+    what = "JBIG2 (jbig2dec)" if jbig2 else error
+    return rejections.rejection(
+        "pdf.decoder_missing",
+        {
+            "et": f"PDF-i ei saa kontrollida: selles on {what} pakitud andmed ja selle dekooder "
+            "puudub serverist. Ekspordi PDF JPEG- või ZIP-pakkimisega või palu haldajal "
+            "paigaldada jbig2dec.",
+            "en": f"The PDF cannot be checked: it has data compressed with {what} and that "
+            "decoder is not installed on the server. Export the PDF with JPEG or ZIP "
+            "compression, or ask the administrator to install jbig2dec.",
+            "ru": f"PDF невозможно проверить: в нём есть данные, сжатые {what}, а этого "
+            "декодера на сервере нет. Экспортируйте PDF со сжатием JPEG или ZIP или попросите "
+            "администратора установить jbig2dec.",
+        },
+        decoder="jbig2dec" if jbig2 else None,
+        error=error,
+    )
 
 
 def _in_encryption(exc: BaseException) -> bool:

@@ -25,7 +25,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
-from PIL import Image, ImageDraw
+from PIL import Image, ImageDraw, ImageOps
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, StreamObject
 
@@ -463,6 +463,8 @@ def build() -> dict[str, tuple[bytes, dict]]:
         None,
         "print-a4",
     )
+    add("good-a4-jbig2.pdf", jbig2_image_pdf(), "pass", None, "print-a4")
+    add("good-a4-jbig2-content.pdf", jbig2_content_pdf(), "pass", None, "print-a4")
     add("pdf-many-annotations.pdf", many_annotations_pdf(), "rejected", "pdf.too_complex")
     add(
         "pdf-certificate-encrypted.pdf",
@@ -483,6 +485,62 @@ def build() -> dict[str, tuple[bytes, dict]]:
         "pdf.too_complex",
     )
     return files
+
+
+def jbig2_generic_region(image: Image.Image) -> bytes:
+    """An embedded JBIG2 stream (as in a PDF: no file header) of one page holding one
+    immediate lossless generic region, MMR-coded. Pillow writes the CCITT G4 (T.6) data that
+    JBIG2's MMR mode uses; in JBIG2 a 1 bit is black, so the image is inverted first."""
+    bilevel = ImageOps.invert(image.convert("L")).convert("1")
+    width, height = bilevel.size
+    tiff = io.BytesIO()
+    bilevel.save(tiff, "TIFF", compression="group4")
+    parsed = Image.open(io.BytesIO(tiff.getvalue()))
+    (offset,), (length,) = parsed.tag_v2[273], parsed.tag_v2[279]
+    g4 = tiff.getvalue()[offset : offset + length]
+
+    def segment(number: int, kind: int, data: bytes) -> bytes:
+        return struct.pack(">IBBBI", number, kind, 0, 1, len(data)) + data
+
+    page_info = struct.pack(">IIIIBH", width, height, 0, 0, 0, 0)
+    region = struct.pack(">IIIIB", width, height, 0, 0, 0) + b"\x01" + g4  # flags: MMR
+    return segment(0, 48, page_info) + segment(1, 39, region) + segment(2, 49, b"")
+
+
+def jbig2_logo() -> Image.Image:
+    """A black bar and block on white, 64 × 32 (a scanned stamp, say)."""
+    image = Image.new("L", (64, 32), 255)
+    draw = ImageDraw.Draw(image)
+    draw.rectangle((8, 8, 40, 20), fill=0)
+    return image
+
+
+def jbig2_image_pdf() -> bytes:
+    """An A4 page whose only content is a JBIG2 image (scanners write these)."""
+    return pdf_page(
+        resources=b"<< /XObject << /Im1 5 0 R >> >>",
+        content=b"q 595.28 0 0 841.89 0 0 cm /Im1 Do Q",
+        extra_objects=(
+            stream(
+                jbig2_generic_region(jbig2_logo()),
+                b"/Type /XObject /Subtype /Image /Width 64 /Height 32 /ColorSpace /DeviceGray "
+                b"/BitsPerComponent 1 /Filter /JBIG2Decode ",
+            ),
+        ),
+    )
+
+
+def jbig2_content_pdf() -> bytes:
+    """A page whose content stream itself is JBIG2-coded (pdf.js's bomb_giant.pdf does this):
+    pypdf, not pdfium, must decode it, through jbig2dec."""
+    objects = [
+        b"<< /Type /Catalog /Pages 2 0 R >>",
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
+        b"<< /Type /Page /Parent 2 0 R /MediaBox " + A4 + b" /Contents [4 0 R 5 0 R] >>",
+        stream(BRAND_CONTENT),
+        stream(jbig2_generic_region(jbig2_logo()), b"/Filter /JBIG2Decode "),
+    ]
+    return raw_pdf(objects)
 
 
 UNC = rb"(\\\\attacker.example\\share\\brochure.pdf)"
