@@ -68,6 +68,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    # Before anything reads a body (brandkit.limits): one ceiling for every view.
+    "brandkit.limits.RequestBodyLimitMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
@@ -224,9 +226,13 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 FILE_UPLOAD_MAX_MEMORY_SIZE = 5 * 1024 * 1024
 # One upload request holds at most this many files and this many bytes in all.
 DATA_UPLOAD_MAX_NUMBER_FILES = int(os.environ.get("BRANDKIT_MAX_UPLOAD_FILES", "20"))
+# The ceiling of every request body from a signed-in user or API token (brandkit.limits
+# refuses a larger one with 413 before reading it); without signing in, 64 KB — less than
+# FILE_UPLOAD_MAX_MEMORY_SIZE, so nothing anonymous is ever spooled to disk.
 BRANDKIT_MAX_UPLOAD_REQUEST_BYTES = int(
     os.environ.get("BRANDKIT_MAX_UPLOAD_REQUEST_BYTES", str(4 * BRANDKIT_MAX_UPLOAD_BYTES))
 )
+BRANDKIT_MAX_ANONYMOUS_REQUEST_BYTES = 64 * 1024
 # A ZIP of a selection holds at most this many bytes of originals.
 BRANDKIT_MAX_ZIP_BYTES = int(os.environ.get("BRANDKIT_MAX_ZIP_BYTES", str(1024 * 1024 * 1024)))
 BRANDKIT_DEFAULT_BRANDBOOK = os.environ.get("BRANDKIT_DEFAULT_BRANDBOOK", "ska")

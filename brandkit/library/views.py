@@ -418,12 +418,6 @@ def _go(request, url: str):
     return redirect(url)
 
 
-def _max_request_bytes() -> int:
-    return getattr(
-        settings, "BRANDKIT_MAX_UPLOAD_REQUEST_BYTES", 4 * settings.BRANDKIT_MAX_UPLOAD_BYTES
-    )
-
-
 @csrf_exempt  # the CSRF check runs in _upload, after our upload handler is installed
 @require_http_methods(["GET", "POST"])
 def upload(request):
@@ -431,27 +425,14 @@ def upload(request):
 
     Django's CSRF middleware would read the body before the view could add the bounded upload
     handler, so this view is exempt and `_upload` is CSRF-protected instead (the pattern in
-    Django's upload handler documentation). A request that is too large, or holds too many
-    files, is answered with a clear message before anything is stored.
+    Django's upload handler documentation). A request that holds too many files is answered
+    with a clear message before anything is stored; one larger than the request ceiling never
+    gets here (brandkit.limits answers 413).
     """
     if not can_upload(request.user):
         raise Http404(_("No such page."))
     target = _upload_target(request)
     if request.method == "POST":
-        try:
-            length = int(request.META.get("CONTENT_LENGTH") or 0)
-        except ValueError:
-            length = 0
-        if length > _max_request_bytes():
-            messages.error(
-                request,
-                _(
-                    "This upload is %(size)d MB in all; at most %(limit)d MB can be sent at once. "
-                    "Send the files in smaller groups."
-                )
-                % {"size": length // 1_000_000, "limit": _max_request_bytes() // 1_000_000},
-            )
-            return _go(request, _upload_url(target))
         handler = BoundedUploadHandler(request)
         request.upload_handlers.insert(0, handler)
         try:

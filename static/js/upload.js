@@ -23,9 +23,10 @@
     status.textContent = text;
   }
 
-  function failed() {
+  function failed(detail) {
     bar.value = 0;
-    say(status.getAttribute("data-text-failed"));
+    // A refusal from the server (e.g. 413, the request is too large) says why in `detail`.
+    say(typeof detail === "string" && detail ? detail : status.getAttribute("data-text-failed"));
     if (button) {
       button.disabled = false;
     }
@@ -67,11 +68,11 @@
           answer.location.charAt(0) === "/" && answer.location.charAt(1) !== "/") {
         window.location.assign(answer.location);
       } else {
-        failed();
+        failed(answer && answer.detail);
       }
     });
-    xhr.addEventListener("error", failed);
-    xhr.addEventListener("abort", failed);
+    xhr.addEventListener("error", function () { failed(); });
+    xhr.addEventListener("abort", function () { failed(); });
     xhr.send(new FormData(form));
   });
 }());
