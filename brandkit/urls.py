@@ -1,9 +1,13 @@
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
-from django.urls import include, path
+from django.urls import include, path, register_converter
 from django.utils.translation import gettext_lazy as _
 
 from brandkit import views
+from brandkit.request_params import IdConverter
+
+# `<id:pk>`: row ids in every app's URLs (registered before the apps' urls are included).
+register_converter(IdConverter, "id")
 
 # The admin is where the web manager edits the brand kit: it carries our name, in the reader's
 # language, not "Django administration".

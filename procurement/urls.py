@@ -11,6 +11,6 @@ urlpatterns = [
     path("orders/<str:number>/brief/", views.generate_brief, name="generate_brief"),
     path("orders/<str:number>/tender/", views.generate_tender, name="generate_tender"),
     path("orders/<str:number>/deliveries/", views.deliveries, name="deliveries"),
-    path("documents/<int:pk>/download/", views.document_download, name="document"),
-    path("deliveries/<int:pk>/file/", views.delivery_file, name="delivery_file"),
+    path("documents/<id:pk>/download/", views.document_download, name="document"),
+    path("deliveries/<id:pk>/file/", views.delivery_file, name="delivery_file"),
 ]

@@ -39,6 +39,7 @@ from brandkit.library.models import (
 )
 from brandkit.library.permissions import visible_assets, visible_rows
 from brandkit.library.search_index import SearchIndex
+from brandkit.request_params import parse_id
 from brandkit.roles import TOPIC_OWNER, WEB_MANAGER, user_roles
 
 HIDDEN_STATUSES = (AssetStatus.ARCHIVED, AssetStatus.EXPIRED)
@@ -139,7 +140,7 @@ class Filters:
         if name == "kind":
             return value in AssetKind.values
         if name in ("topic", "campaign"):
-            return value.isdigit()
+            return parse_id(value) is not None
         if name == "language":
             return value in {code for code, _label in LANGUAGE_CHOICES}
         if name == "status":

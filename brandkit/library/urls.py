@@ -12,7 +12,7 @@ urlpatterns = [
     path("staged/<uuid:token>/discard/", views.staged_discard, name="staged_discard"),
     path("assets/<uuid:public_id>/", views.asset_detail, name="asset"),
     path("assets/<uuid:public_id>/edit/", views.asset_edit, name="asset_edit"),
-    path("versions/<int:pk>/", views.version_detail, name="version"),
-    path("versions/<int:pk>/file/", views.version_file, name="version_file"),
-    path("renditions/<int:pk>/file/", views.rendition_file, name="rendition_file"),
+    path("versions/<id:pk>/", views.version_detail, name="version"),
+    path("versions/<id:pk>/file/", views.version_file, name="version_file"),
+    path("renditions/<id:pk>/file/", views.rendition_file, name="rendition_file"),
 ]

@@ -53,6 +53,7 @@ from brandkit.library.uploads import (
     stage,
 )
 from brandkit.media_response import file_response
+from brandkit.request_params import parse_id, safe_return_url
 from brandkit.review import audit
 from brandkit.review.models import AuditAction
 from brandkit.rules.models import Brandbook
@@ -162,9 +163,7 @@ def download_zip(request):
     """The originals of the chosen versions as one ZIP. Every id must be one the user may see:
     an unknown or hidden id refuses the whole request with 404 and says so."""
     raw_ids = request.POST.getlist("version")
-    back = request.POST.get("next") or reverse("library:list")
-    if not back.startswith("/") or back.startswith("//"):
-        back = reverse("library:list")
+    back = safe_return_url(request, request.POST.get("next"), reverse("library:list"))
     if not raw_ids:
         messages.error(request, _("Choose at least one file for the ZIP."))
         return redirect(back)
@@ -175,9 +174,8 @@ def download_zip(request):
             % {"count": downloads.ZIP_MAX_FILES},
         )
         return redirect(back)
-    try:
-        ids = list(dict.fromkeys(int(value) for value in raw_ids))
-    except ValueError:
+    ids = list(dict.fromkeys(parse_id(value) for value in raw_ids))
+    if None in ids:  # not an id at all (text, a sign, beyond 64 bits): unknown, like a hidden one
         ids = None
     versions = list(AssetVersion.objects.select_related("asset").filter(pk__in=ids)) if ids else []
     if (

@@ -15,7 +15,6 @@ from django.db.models import Max, Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
@@ -27,6 +26,7 @@ from brandkit.library.permissions import (
     can_view_version,
     visible_assets,
 )
+from brandkit.request_params import parse_id, safe_return_url
 from brandkit.review import audit, workflow
 from brandkit.review.forms import AuditFilterForm
 from brandkit.review.models import AuditAction, AuditEvent, Comment
@@ -80,19 +80,17 @@ def _version(request, pk: int) -> AssetVersion:
 
 
 def _back(request, version: AssetVersion):
-    target = request.POST.get("next", "")
-    if target and url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return redirect(target)
-    return redirect("library:version", pk=version.pk)
+    fallback = reverse("library:version", kwargs={"pk": version.pk})
+    return redirect(safe_return_url(request, request.POST.get("next"), fallback))
 
 
 def _seen_revision(request) -> int | None:
-    try:
-        return int(request.POST.get("revision", ""))
-    except ValueError:
+    """The revision the decider's page showed; anything that is not one counts as stale."""
+    raw = request.POST.get("revision", "")
+    if raw == "":
         return None
+    revision = parse_id(raw, minimum=0)
+    return -1 if revision is None else revision
 
 
 def _decide(request, pk: int, step, success: str):

@@ -5,6 +5,6 @@ from brandkit.rules import views
 app_name = "rules"
 urlpatterns = [
     path("", views.guide, name="guide"),
-    path("logo/<int:pk>/", views.logo_file, name="logo_file"),
+    path("logo/<id:pk>/", views.logo_file, name="logo_file"),
     path("<slug:slug>/<str:version>/", views.guide, name="guide_version"),
 ]
