@@ -316,7 +316,7 @@ def test_messages_in_three_languages_with_local_number_format():
     img = with_rect(banner(), (1100, 0, 1919, 599), RED)
     [red] = off(run(raster(img)))
     assert set(red.messages) == {"et", "en", "ru"}
-    assert "lähim brändivärv on" in red.messages["et"]
+    assert "Lähim brändivärv ΔE00 järgi on" in red.messages["et"]
     assert "lubatud ≤ 3,0" in red.messages["et"]
     assert "allowed ≤ 3.0" in red.messages["en"]
     assert "допустимо ≤ 3,0" in red.messages["ru"]

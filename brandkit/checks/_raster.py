@@ -55,6 +55,7 @@ class Histogram:
     total: int  # opaque analysed pixels
     analysed: int  # analysed pixels, transparent ones included
     step: int  # subsampling stride (1 = every pixel)
+    bins: np.ndarray | None = None  # (K,) the full bin number of each entry
 
 
 @dataclass(frozen=True)
@@ -106,6 +107,13 @@ def _as_rgb8(pixels: np.ndarray) -> np.ndarray:
     return arr
 
 
+def _bin_numbers(planes: np.ndarray) -> np.ndarray:
+    idx = (planes[0] >> SHIFT).astype(np.uint16) << (2 * BITS)
+    idx |= (planes[1] >> SHIFT).astype(np.uint16) << BITS
+    idx |= planes[2] >> SHIFT
+    return idx
+
+
 def _flat_mask(planes: np.ndarray) -> np.ndarray:
     """True where all channels are within FLAT_STEP of the right and the lower neighbour.
 
@@ -134,10 +142,7 @@ def compute_histogram(pixels: np.ndarray, alpha: np.ndarray | None = None) -> Hi
     sub = rgb8[::step, ::step]
     planes = np.ascontiguousarray(np.moveaxis(sub, 2, 0))  # (3, h', w') uint8
     flat = _flat_mask(planes)
-    idx = (planes[0] >> SHIFT).astype(np.uint16) << (2 * BITS)
-    idx |= (planes[1] >> SHIFT).astype(np.uint16) << BITS
-    idx |= planes[2] >> SHIFT
-    idx = idx.ravel()
+    idx = _bin_numbers(planes).ravel()
     flat = flat.ravel()
     channels = [plane.ravel() for plane in planes]
     analysed = idx.size
@@ -185,6 +190,7 @@ def compute_histogram(pixels: np.ndarray, alpha: np.ndarray | None = None) -> Hi
         total=int(count.sum()),
         analysed=int(analysed),
         step=step,
+        bins=nonzero,
     )
 
 
@@ -283,3 +289,21 @@ def clusters(raster, tolerance: float) -> tuple[Histogram, Clusters]:
         found = find_clusters(entry.histogram, key)
         entry.clusters[key] = found
     return entry.histogram, found
+
+
+def bin_map(raster, hist: Histogram) -> np.ndarray:
+    """Which histogram entry each analysed pixel fell in: an (h', w') int32 array at the
+    analysed (subsampled) size, -1 for transparent pixels. For finding *where* a colour is."""
+    rgb8 = _as_rgb8(raster.pixels)
+    h, w = rgb8.shape[:2]
+    sub = rgb8[:: hist.step, :: hist.step]
+    lut = np.full(NBINS, -1, dtype=np.int32)
+    if hist.bins is not None and hist.bins.size:
+        lut[hist.bins] = np.arange(hist.bins.size, dtype=np.int32)
+    out = lut[_bin_numbers(np.moveaxis(sub, 2, 0))]
+    alpha = raster.alpha
+    if alpha is not None:
+        a = np.asarray(alpha)
+        if a.shape[:2] == (h, w):
+            out[a[:: hist.step, :: hist.step] < 128] = -1
+    return out

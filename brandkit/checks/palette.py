@@ -63,15 +63,15 @@ information.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 import numpy as np
 
-from brandkit.checks import _raster
+from brandkit.checks import _raster, regions
 from brandkit.checks._messages import each_lang, finding, listing, name_of, num, pct
 from brandkit.checks.report import Finding
 from brandkit.checks.types import Decoded, RasterImage, SvgDocument
-from brandkit.colour import delta_e_2000, nearest, srgb8_to_lab, to_hex
+from brandkit.colour import contrast_ratio, delta_e_2000, nearest, srgb8_to_lab, to_hex
 from brandkit.colour.transfer import srgb_decode, srgb_encode
 
 MAX_REPORTED = 10
@@ -92,10 +92,13 @@ class Palette:
     neutrals: bool
     neutral_chroma: float
     max_off_palette: float
+    text_contrast: float = 4.5
+    non_text_contrast: float = 3.0
 
     @classmethod
     def from_brandbook(cls, brandbook: dict) -> Palette:
         colour = brandbook.get("colour", {})
+        access = brandbook.get("accessibility") or {}
         colours = list(colour.get("colours", []))
         rgb = np.array(
             [c.get("rgb") or _hex_rgb(c["hex"]) for c in colours], dtype=np.uint8
@@ -108,6 +111,8 @@ class Palette:
             neutrals=bool(colour.get("neutrals", True)),
             neutral_chroma=float(colour.get("neutral_chroma", 5.0)),
             max_off_palette=float(colour.get("max_off_palette", 0.02)),
+            text_contrast=float(access.get("text_contrast", 4.5)),
+            non_text_contrast=float(access.get("non_text_contrast", 3.0)),
         )
 
     def nearest(self, lab: np.ndarray) -> tuple[np.ndarray, np.ndarray]:
@@ -160,6 +165,25 @@ class OffColour:
     nearest: int  # palette index
     delta_e: float
     mix: tuple[int, int, float] | None = None  # a tint/shade: (colour a, colour b, weight of a)
+    lab: tuple[float, float, float] = (0.0, 0.0, 0.0)
+    boxes: list[list[int]] = field(default_factory=list)  # [x, y, w, h] in original pixels
+    role: str = "accent"  # how it is used: background | text | accent
+    suggested: Suggestion | None = None
+    # an aggregate of several colours (a photo/texture area or a run of shades): its kind and
+    # its colours [(hex, share)], largest first
+    kind: str = "colour"  # colour | shades | texture
+    colours: list[tuple[str, float]] = field(default_factory=list)
+
+
+@dataclass
+class Suggestion:
+    """The brand colour a designer would put in place of an off-palette colour, and why."""
+
+    index: int  # palette index
+    role_match: bool
+    partner: tuple[int, int, int] | None = None  # the colour next to it that matters most
+    before: float | None = None  # contrast with the partner now
+    after: float | None = None  # … and with the suggestion
 
 
 @dataclass
@@ -202,6 +226,10 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
     neutral = 0.0
     off_pixels: list[float] = []  # per entry of off_found
     off_found: list[_raster.Cluster] = []
+    # where each colour is: every tallied colour (brand, neutral or off) in `tallied`, and
+    # for each bin the index of the tallied colour it belongs to (-1: none)
+    tallied: list[tuple[_raster.Cluster, str]] = []
+    owner = np.full(hist.count.size, -1, dtype=np.int32)
 
     def tally(clusters: list[_raster.Cluster]) -> list[tuple[str, int]]:
         """Give each significant colour its verdict and count its pixels; returns the kinds."""
@@ -213,6 +241,10 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
         p_index, p_de = palette.nearest(lab)
         is_neutral = palette.is_neutral(lab)
         for i, cluster in enumerate(clusters):
+            owner[cluster.members] = len(tallied)
+            tallied.append(
+                (cluster, "off" if not (p_de[i] <= palette.tolerance or is_neutral[i]) else "ok")
+            )
             if p_de[i] <= palette.tolerance:
                 kinds.append(("brand", int(p_index[i])))
                 brand[int(p_index[i])] += cluster.pixels
@@ -243,6 +275,24 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
             in_brand[close[ok]] = True
             brand_index[close[ok]] = idx[ok]
     np.add.at(brand, brand_index[in_brand], free_count[in_brand])
+    # brand-coloured bins outside the areas (thin text, JPEG-shaded text) are a place of that
+    # brand colour too: they tell what an off-palette area carries
+    for index in np.unique(brand_index[in_brand]):
+        members = free[in_brand & (brand_index == index)]
+        owner[members] = len(tallied)
+        rgb = palette.rgb[index].astype(np.float64)
+        tallied.append(
+            (
+                _raster.Cluster(
+                    members=members,
+                    rgb=rgb,
+                    lab=palette.lab[index],
+                    pixels=int(hist.count[members].sum()),
+                    flat=int(hist.flat[members].sum()),
+                ),
+                "brand",
+            )
+        )
     in_neutral = ~in_brand & palette.is_neutral(free_lab)
     neutral += float(free_count[in_neutral].sum())
     rest = np.flatnonzero(~in_brand & ~in_neutral)
@@ -306,6 +356,8 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
         extra = len(anchor_list) - len(anchors)
         rest = blend(rest, np.array(anchor_list), anchor_kinds + thin_kinds[:extra])
     photo = float(free_count[rest].sum())
+    photo_bins = np.zeros(hist.count.size, dtype=bool)
+    photo_bins[free[rest]] = True
 
     off: list[OffColour] = []
     if off_found:
@@ -327,10 +379,190 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
                     nearest=int(p_index[n]),
                     delta_e=float(p_de[n]),
                     mix=((mix_ids[m_a[n]], mix_ids[m_b[n]], float(m_t[n])) if is_mix[n] else None),
+                    lab=tuple(float(v) for v in lab[n]),
                 )
             )
+        off_ids = [
+            next(i for i, (c, _) in enumerate(tallied) if c is cluster) for cluster in off_found
+        ]
+        off = _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, total)
         off.sort(key=lambda o: -o.pixels)
     return Analysis(total, brand, neutral, off, blend_total, photo, hist.step)
+
+
+# --- where, how used, and what instead ---------------------------------------------------------
+
+TEXTURE_NEAR = 0.25  # photo pixels around a colour, per pixel of it: that colour is photo texture
+SHADE_FACTOR = 4.0  # touching off-palette colours within 4 x the tolerance: shades of one area
+BACKGROUND_SHARE = 0.10  # an off-palette colour over 10% of the image is a background
+TEXT_DENSITY = 0.45  # a colour filling less than this of its regions' boxes is text or lines
+ROLE_PENALTY = 20.0  # ΔE-like units: a brand colour meant for another role
+NEUTRAL_PENALTY = 15.0  # a grey for a clearly chromatic colour
+ROLES_FOR = {
+    "background": {"background", "primary"},
+    "text": {"text"},
+    "accent": {"accent", "primary"},
+}
+
+
+def _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, total):
+    """Locate the off-palette colours on the image and turn them into what a designer reads.
+
+    Each colour gets its boxes (the regions that carry it), its role (background, text or
+    accent, from its share and shape), and a suggested brand colour. Colours that are photo
+    texture (their surroundings are mostly photo pixels), or touching shades of one another
+    (a gradient, JPEG shading of one area), are merged into one entry: one photo is one
+    finding, not one per colour in it."""
+    bins = _raster.bin_map(raster, hist)
+    labels = np.append(owner, -1)[bins]
+    photo = np.append(photo_bins, False)[bins]
+    position = np.full(len(tallied) + 1, -1, dtype=np.int32)
+    for j, ident in enumerate(off_ids):
+        position[ident] = j
+    off_img = position[labels]
+    m = len(off)
+    join = max(1, round(0.01 * min(bins.shape)))
+    count, comp = regions.label((off_img >= 0) | photo, join=1)
+    sel = off_img >= 0
+    per_comp = np.bincount(
+        off_img[sel].astype(np.int64) * count + comp[sel], minlength=m * count
+    ).reshape(m, count)
+    main = per_comp.argmax(axis=1)
+    textured = np.zeros(m, dtype=bool)
+    if photo.any():
+        import cv2
+
+        kernel = np.ones((2 * join + 1, 2 * join + 1), np.uint8)
+        for j in range(m):
+            own = (off_img == j).astype(np.uint8)
+            mine = int(own.sum())
+            near = int((cv2.dilate(own, kernel).astype(bool) & photo).sum())
+            textured[j] = mine > 0 and near >= TEXTURE_NEAR * mine
+
+    parent = list(range(m))
+
+    def find(i: int) -> int:
+        while parent[i] != i:
+            parent[i] = parent[parent[i]]
+            i = parent[i]
+        return i
+
+    labs = np.array([o.lab for o in off], dtype=np.float64).reshape(-1, 3)
+    for i in range(m):
+        for j in range(i + 1, m):
+            if main[i] != main[j] or per_comp[i, main[i]] == 0 or per_comp[j, main[j]] == 0:
+                continue
+            both_texture = textured[i] and textured[j]
+            if (
+                both_texture
+                or float(delta_e_2000(labs[i], labs[j])) <= SHADE_FACTOR * palette.tolerance
+            ):
+                parent[find(j)] = find(i)
+
+    groups: dict[int, list[int]] = {}
+    for j in range(m):
+        groups.setdefault(find(j), []).append(j)
+    adj = regions.adjacency(labels, len(tallied))
+    size = (raster.width, raster.height)
+    out: list[OffColour] = []
+    for members in groups.values():
+        members.sort(key=lambda j: -off[j].pixels)
+        head = off[members[0]]
+        mask = np.isin(off_img, members)
+        found = regions.regions(mask, join=join)
+        min_pixels = max(1, int(0.0002 * mask.size))
+        kept = [r for r in found if r.pixels >= min_pixels] or found[:1]
+        boxes = regions.to_original(kept, analysed_shape=mask.shape, original_size=size)
+        pixels = sum(off[j].pixels for j in members)
+        share = pixels / total if total else 0.0
+        filled = sum(r.pixels for r in kept)
+        box_area = sum(r.w * r.h for r in kept) or 1
+        if share >= BACKGROUND_SHARE:
+            role = "background"
+        elif filled / box_area < TEXT_DENSITY:
+            role = "text"
+        else:
+            role = "accent"
+        weights = np.array([off[j].pixels for j in members], dtype=np.float64)
+        lab = (labs[members] * weights[:, None]).sum(axis=0) / max(weights.sum(), 1e-9)
+        rgb = np.array([off[j].rgb for j in members], dtype=np.float64)
+        rgb = (rgb * weights[:, None]).sum(axis=0) / max(weights.sum(), 1e-9)
+        contacts = adj[[off_ids[j] for j in members]].sum(axis=0)
+        partners = []
+        total_contacts = float(contacts.sum())
+        for ident in np.argsort(-contacts):
+            if contacts[ident] <= 0:
+                break
+            if tallied[ident][1] == "off":
+                continue
+            weight = float(contacts[ident]) / total_contacts
+            if weight < 0.1:
+                break
+            partner = tallied[ident][0]
+            if role == "background" and partner.pixels >= BACKGROUND_SHARE * total:
+                continue  # two areas side by side: not a pair that must contrast
+            partner_rgb = np.clip(np.rint(partner.rgb), 0, 255).astype(int)
+            partners.append((tuple(int(v) for v in partner_rgb), weight))
+        kind = "colour"
+        if len(members) > 1:
+            kind = "texture" if textured[members].any() else "shades"
+        out.append(
+            OffColour(
+                rgb=head.rgb,
+                pixels=pixels,
+                share=share,
+                nearest=head.nearest,
+                delta_e=head.delta_e,
+                mix=head.mix,
+                lab=head.lab,
+                boxes=boxes,
+                role=role,
+                suggested=_suggest(lab, rgb, role, partners, palette),
+                kind=kind,
+                colours=[(to_hex(off[j].rgb), off[j].share) for j in members],
+            )
+        )
+    return out
+
+
+def _suggest(lab, rgb, role: str, partners, palette: Palette) -> Suggestion | None:
+    """The brand colour a designer would use instead: one meant for the same role, close in
+    lightness and chroma (hue matters less: a palette rarely has the hue the designer strayed
+    to), and keeping the contrast with the colours next to it, at least as far as the
+    brandbook's contrast minimum. Not simply the smallest ΔE00 (that makes a red "gold")."""
+    if not len(palette.colours):
+        return None
+    lab = np.asarray(lab, dtype=np.float64)
+    chroma = float(np.hypot(lab[1], lab[2]))
+    any_roles = any(c.get("roles") for c in palette.colours)
+    need = palette.non_text_contrast if role == "accent" else palette.text_contrast
+    wanted = ROLES_FOR.get(role, set())
+    best: tuple[float, Suggestion] | None = None
+    for index, colour in enumerate(palette.colours):
+        cand = palette.lab[index]
+        cand_chroma = float(np.hypot(cand[1], cand[2]))
+        score = 0.5 * float(delta_e_2000(lab, cand))
+        score += 0.5 * abs(float(lab[0] - cand[0])) + 0.3 * abs(chroma - cand_chroma)
+        role_match = bool(set(colour.get("roles") or []) & wanted)
+        if any_roles and not role_match:
+            score += ROLE_PENALTY
+        if chroma >= 3 * palette.neutral_chroma and cand_chroma < palette.neutral_chroma:
+            score += NEUTRAL_PENALTY
+        partner = before = after = None
+        for partner_rgb, weight in partners:
+            was = float(contrast_ratio(np.clip(np.rint(rgb), 0, 255), partner_rgb))
+            now = float(contrast_ratio(palette.rgb[index], partner_rgb))
+            if partner is None:
+                partner, before, after = partner_rgb, was, now
+            if now < 1.5:
+                score += 200.0 * weight  # it would vanish into its neighbour
+            target = min(was, need)
+            if now < target:
+                score += 40.0 * (target - now) * weight
+        suggestion = Suggestion(index, role_match, partner, before, after)
+        if best is None or score < best[0]:
+            best = (score, suggestion)
+    return best[1] if best else None
 
 
 def _sq_distances(x: np.ndarray, y: np.ndarray) -> np.ndarray:
@@ -454,6 +686,57 @@ def _page_prefix(page: int | None, lang: str) -> str:
     return {"et": f"Lk {page}: ", "en": f"Page {page}: ", "ru": f"Стр. {page}: "}[lang]
 
 
+ROLE_WORDS = {
+    "background": {"et": "taust", "en": "background", "ru": "фон"},
+    "text": {"et": "tekst", "en": "text", "ru": "текст"},
+    "accent": {"et": "aktsent", "en": "accent", "ru": "акцент"},
+}
+
+
+def _ratio(value: float, lang: str) -> str:
+    return f"{num(value, lang, 1)}:1"
+
+
+def _advice(off: OffColour, palette: Palette, lang: str) -> str:
+    """ "Use State blue #0033A0 instead (role: background; contrast with #FFFFFF 12.6:1, now
+    4.0:1)." """
+    suggestion = off.suggested
+    brand = palette.describe(suggestion.index, lang)
+    reasons = []
+    if suggestion.role_match:
+        word = ROLE_WORDS[off.role][lang]
+        reasons.append({"et": f"roll: {word}", "en": f"role: {word}", "ru": f"роль: {word}"}[lang])
+    if suggestion.partner is not None and suggestion.after is not None:
+        other = to_hex(suggestion.partner)
+        after, before = _ratio(suggestion.after, lang), _ratio(suggestion.before or 1.0, lang)
+        reasons.append(
+            {
+                "et": f"kontrast kõrvaloleva {other}-ga {after}, praegu {before}",
+                "en": f"contrast with the adjacent {other} {after}, now {before}",
+                "ru": f"контраст с соседним {other} {after}, сейчас {before}",
+            }[lang]
+        )
+    why = f" ({'; '.join(reasons)})" if reasons else ""
+    return {
+        "et": f"Soovitatav brändivärv selle asemel: {brand}{why}.",
+        "en": f"Use the brand colour {brand} instead{why}.",
+        "ru": f"Рекомендуемый фирменный цвет вместо него: {brand}{why}.",
+    }[lang]
+
+
+OFF_PALETTE = "off-palette"
+
+
+def dominant_colour(by_colour: list[tuple[int, float]], off_share: float, palette: Palette) -> str:
+    """The colour a person would name the image by: the brand colour covering most of it, or
+    "off-palette" when off-palette colours together cover more than any brand colour (a red
+    banner with white text is red, not "white")."""
+    best = max(by_colour, key=lambda item: item[1], default=None)
+    if best is None or off_share > best[1]:
+        return OFF_PALETTE if off_share > 0 else ""
+    return palette.colours[best[0]]["slug"]
+
+
 def raster_findings(analysis: Analysis, palette: Palette, page: int | None = None) -> list[Finding]:
     out: list[Finding] = []
     where = {"page": page} if page is not None else {}
@@ -494,15 +777,39 @@ def raster_findings(analysis: Analysis, palette: Palette, page: int | None = Non
             t = num(tol, lang, 1)
             total = pct(share, lang)
             lim = pct(limit, lang)
+            listed = listing([h for h, _ in off.colours], lang, limit=4)
+            n = len(off.colours)
             first = {
-                "et": f"Värv {hex_code} katab {cov} pildist; lähim brändivärv on {brand}, "
-                f"ΔE00 = {de} (lubatud ≤ {t}).",
-                "en": f"Colour {hex_code} covers {cov} of the image; the nearest brand colour "
-                f"is {brand}, ΔE00 = {de} (allowed ≤ {t}).",
-                "ru": f"Цвет {hex_code} занимает {cov} изображения; ближайший фирменный "
-                f"цвет — {brand}, ΔE00 = {de} (допустимо ≤ {t}).",
-            }
+                "colour": {
+                    "et": f"Värv {hex_code} katab {cov} pildist.",
+                    "en": f"Colour {hex_code} covers {cov} of the image.",
+                    "ru": f"Цвет {hex_code} занимает {cov} изображения.",
+                },
+                "shades": {
+                    "et": f"Ühe pinna paletivälised toonid ({n}: {listed}) katavad {cov} pildist.",
+                    "en": f"Off-palette shades of one area ({n}: {listed}) cover {cov} of the "
+                    "image.",
+                    "ru": f"Оттенки одной области вне палитры ({n}: {listed}) занимают {cov} "
+                    "изображения.",
+                },
+                "texture": {
+                    "et": f"Foto või tekstuur paletiväliste värvidega ({n}: {listed}) katab "
+                    f"{cov} pildist.",
+                    "en": f"A photo or texture in off-palette colours ({n}: {listed}) covers "
+                    f"{cov} of the image.",
+                    "ru": f"Фото или текстура в цветах вне палитры ({n}: {listed}) занимает "
+                    f"{cov} изображения.",
+                },
+            }[off.kind]
             text = pre(lang) + first[lang]
+            if off.suggested is not None and off.kind != "texture":
+                text += " " + _advice(off, palette, lang)
+            text += {
+                "et": f" Lähim brändivärv ΔE00 järgi on {brand}, ΔE00 = {de} (lubatud ≤ {t}).",
+                "en": f" The nearest brand colour by ΔE00 is {brand}, ΔE00 = {de} (allowed ≤ {t}).",
+                "ru": f" Ближайший фирменный цвет по ΔE00 — {brand}, ΔE00 = {de} "
+                f"(допустимо ≤ {t}).",
+            }[lang]
             if off.mix is not None:
                 a, b, weight = off.mix
                 ca, cb = palette.describe(a, lang), palette.describe(b, lang)
@@ -522,6 +829,19 @@ def raster_findings(analysis: Analysis, palette: Palette, page: int | None = Non
             }
             return text + last[lang]
 
+        suggested = off.suggested
+        advice = None
+        if suggested is not None:
+            pick = palette.colours[suggested.index]
+            advice = {
+                "slug": pick["slug"],
+                "hex": pick["hex"].upper(),
+                "role": off.role,
+                "role_match": suggested.role_match,
+                "next_to": to_hex(suggested.partner) if suggested.partner else None,
+                "contrast_before": round(suggested.before, 2) if suggested.before else None,
+                "contrast_after": round(suggested.after, 2) if suggested.after else None,
+            }
         out.append(
             finding(
                 "colour.off_palette",
@@ -544,6 +864,10 @@ def raster_findings(analysis: Analysis, palette: Palette, page: int | None = Non
                 tolerance_de2000=tol,
                 off_palette_share=round(share, 4),
                 max_off_palette=limit,
+                suggested=advice,
+                kind=off.kind,
+                colours=[{"hex": h, "coverage": round(c, 4)} for h, c in off.colours],
+                boxes=off.boxes,
                 **where,
             )
         )
@@ -594,6 +918,7 @@ def raster_findings(analysis: Analysis, palette: Palette, page: int | None = Non
             max_off_palette=limit,
             neutral_share=round(neutral_share, 4),
             colours={palette.colours[i]["slug"]: round(s, 4) for i, s in by_colour},
+            dominant=dominant_colour(by_colour, share, palette) if significant else "",
             blend_share=round(float(analysis.blend_pixels) / analysis.total, 4),
             photo_share=round(float(analysis.photo_share), 4),
             off_palette_colours=len(analysis.off),

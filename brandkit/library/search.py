@@ -27,6 +27,7 @@ from django.db.models import QuerySet
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
+from brandkit.checks.palette import OFF_PALETTE
 from brandkit.library import search_store
 from brandkit.library.models import (
     LANGS,
@@ -277,6 +278,7 @@ def search(user, params, *, brandbook=None) -> SearchResult:
             _("Dominant brand colour"),
             {
                 **{s: s for s in colour_counts},
+                OFF_PALETTE: _("off-palette"),
                 **{slug: name for slug, (name, _hex) in colours.items()},
             },
             {slug: hex_ for slug, (_name, hex_) in colours.items()},

@@ -17,6 +17,7 @@ from django.db.models import Max
 from django.utils.translation import gettext as _
 
 from brandkit import checks
+from brandkit.checks.palette import OFF_PALETTE
 from brandkit.library.models import (
     Asset,
     AssetVersion,
@@ -196,13 +197,21 @@ def discard(staged: StagedUpload) -> None:
 
 
 def _dominant_colour(report: dict) -> str:
-    """The brand colour slug covering most of the image, from the palette finding's details."""
+    """The colour a person would name the image by, from the palette finding's details: a
+    brand colour's slug, or "off-palette" when off-palette colours cover more than any brand
+    colour. Reports stored before the palette check named it are read the same way."""
     for finding in report.get("findings", []):
         if finding.get("code") == "colour.palette_coverage":
             details = finding.get("details", {})
+            if isinstance(details.get("dominant"), str):
+                return details["dominant"]
             shares = details.get("colours")  # {slug: share}, as brandkit.checks.palette reports
+            off = details.get("off_palette_share") or 0
             if isinstance(shares, dict) and shares:
-                return max(shares, key=lambda slug: shares[slug] or 0)
+                slug = max(shares, key=lambda slug: shares[slug] or 0)
+                return OFF_PALETTE if off > (shares[slug] or 0) else slug
+            if off:
+                return OFF_PALETTE
             coverage = details.get("brand_colours") or []
             if coverage:
                 return max(coverage, key=lambda c: c.get("coverage", 0)).get("slug", "")
