@@ -10,7 +10,7 @@ from __future__ import annotations
 import mimetypes
 from pathlib import PurePosixPath
 
-from django.http import FileResponse
+from django.http import FileResponse, HttpResponse
 
 MEDIA_CSP = "default-src 'none'; img-src 'self' data:; style-src 'unsafe-inline'; sandbox"
 INLINE_SAFE_TYPES = {"image/png", "image/jpeg", "image/webp", "application/pdf"}
@@ -27,6 +27,17 @@ def file_response(field_file, *, download_name: str | None = None, inline: bool 
         filename=name,
         content_type=content_type,
     )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = MEDIA_CSP
+    response["Cross-Origin-Resource-Policy"] = "same-origin"
+    response["Cache-Control"] = "private, max-age=3600"
+    return response
+
+
+def png_response(data: bytes, name: str) -> HttpResponse:
+    """A PNG we drew (a preview of an SVG or PDF), with the same safe headers, inline."""
+    response = HttpResponse(data, content_type="image/png")
+    response["Content-Disposition"] = f'inline; filename="{name}"'
     response["X-Content-Type-Options"] = "nosniff"
     response["Content-Security-Policy"] = MEDIA_CSP
     response["Cross-Origin-Resource-Policy"] = "same-origin"

@@ -499,10 +499,10 @@ def _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, tota
             if weight < 0.1:
                 break
             partner = tallied[ident][0]
-            if role == "background" and partner.pixels >= BACKGROUND_SHARE * total:
-                continue  # two areas side by side: not a pair that must contrast
+            # two areas side by side need to differ, not to contrast like text
+            side_by_side = role == "background" and partner.pixels >= BACKGROUND_SHARE * total
             partner_rgb = np.clip(np.rint(partner.rgb), 0, 255).astype(int)
-            partners.append((tuple(int(v) for v in partner_rgb), weight))
+            partners.append((tuple(int(v) for v in partner_rgb), weight, side_by_side))
         kind = "colour"
         if len(members) > 1:
             kind = "texture" if textured[members].any() else "shades"
@@ -549,13 +549,15 @@ def _suggest(lab, rgb, role: str, partners, palette: Palette) -> Suggestion | No
         if chroma >= 3 * palette.neutral_chroma and cand_chroma < palette.neutral_chroma:
             score += NEUTRAL_PENALTY
         partner = before = after = None
-        for partner_rgb, weight in partners:
+        for partner_rgb, weight, side_by_side in partners:
             was = float(contrast_ratio(np.clip(np.rint(rgb), 0, 255), partner_rgb))
             now = float(contrast_ratio(palette.rgb[index], partner_rgb))
-            if partner is None:
+            if partner is None and not side_by_side:
                 partner, before, after = partner_rgb, was, now
             if now < 1.5:
                 score += 200.0 * weight  # it would vanish into its neighbour
+            if side_by_side:
+                continue
             target = min(was, need)
             if now < target:
                 score += 40.0 * (target - now) * weight

@@ -52,7 +52,7 @@ from brandkit.library.uploads import (
     find_duplicates,
     stage,
 )
-from brandkit.media_response import file_response
+from brandkit.media_response import file_response, png_response
 from brandkit.request_params import parse_id, safe_return_url
 from brandkit.review import audit
 from brandkit.review.models import AuditAction
@@ -61,6 +61,8 @@ from brandkit.rules.models import Brandbook
 PAGE_SIZE = 24
 INLINE_FORMATS = {"png", "jpeg", "webp", "pdf"}
 PREVIEW_FORMATS = {"png", "jpeg", "webp"}
+RENDERED_PREVIEW_FORMATS = {"svg", "pdf"}  # previewed as a PNG drawn by brandkit.checks.rasterise
+PREVIEW_MAX_SIDE = 1600
 RESULT_KEY = "library_upload_result"
 
 
@@ -312,7 +314,8 @@ def version_detail(request, pk):
             "may_submit": can_add_version(user, asset),
             "may_add_version": can_add_version(user, asset),
             "comment_form": TextForm(),
-            "preview": version.format in PREVIEW_FORMATS,
+            "preview": _preview_query(version.format) is not None,
+            "preview_query": _preview_query(version.format),
             "missing_alternatives": [
                 asset._meta.get_field(name).verbose_name
                 for name in asset.missing_text_alternatives()
@@ -331,6 +334,8 @@ def version_file(request, pk):
     PNG, JPEG, WebP and PDF inline for previews in our pages and is not logged; SVG is never
     inline."""
     version = _viewable_version(request, pk)
+    if request.GET.get("preview") == "1":
+        return _rendered_preview(version.file, version.format)
     inline = request.GET.get("inline") == "1" and version.format in INLINE_FORMATS
     if not inline:
         downloads.log_download(request.user, version, what="original")
@@ -375,10 +380,49 @@ def staged_file(request, token):
     """The uploader's own staged file, for the preview on its page (not an asset yet, so not
     a logged download). SVG always goes out as an attachment."""
     staged = _own_staged(request, token)
+    if request.GET.get("preview") == "1":
+        return _rendered_preview(staged.file, staged.format)
     ext = {"jpeg": "jpg"}.get(staged.format, staged.format or "bin")
     name = f"{slug_stem(staged.original_name)}.{ext}"
     inline = request.GET.get("inline") == "1" and staged.format in INLINE_FORMATS
     return file_response(staged.file, download_name=name, inline=inline)
+
+
+def _preview_png():
+    """rasterise.preview_png when that module is there (it draws SVG and PDF safely)."""
+    try:
+        from brandkit.checks.rasterise import preview_png
+    except ImportError:
+        return None
+    return preview_png
+
+
+def _preview_query(fmt: str | None) -> str | None:
+    """How a page shows a file as an image: the original inline (PNG, JPEG, WebP), a PNG
+    drawn from it (SVG, PDF), or not at all."""
+    if fmt in PREVIEW_FORMATS:
+        return "?inline=1"
+    if fmt in RENDERED_PREVIEW_FORMATS and _preview_png() is not None:
+        return "?preview=1"
+    return None
+
+
+def _rendered_preview(field_file, fmt: str | None):
+    """A PNG preview of an SVG or PDF (its first page), drawn on request from the stored file
+    with the same safety limits as the check. Permission was checked by the caller."""
+    from brandkit.checks.decode import Limits, decode
+
+    preview_png = _preview_png()
+    if fmt not in RENDERED_PREVIEW_FORMATS or preview_png is None:
+        raise Http404(_("No preview for this file."))
+    limits = Limits(max_bytes=getattr(settings, "BRANDKIT_MAX_UPLOAD_BYTES", Limits().max_bytes))
+    with field_file.open("rb") as handle:
+        data = handle.read(limits.max_bytes + 1)
+    decoded = decode(data, fmt, limits) if len(data) <= limits.max_bytes else []
+    png = preview_png(decoded, PREVIEW_MAX_SIDE) if not isinstance(decoded, list) else None
+    if not png:
+        raise Http404(_("No preview for this file."))
+    return png_response(png, "preview.png")
 
 
 def slug_stem(name: str) -> str:
@@ -608,7 +652,8 @@ def staged_detail(request, token):
             "report": staged.report,
             "preset": preset,
             "duplicates": _duplicates(request, staged),
-            "preview": staged.format in PREVIEW_FORMATS,
+            "preview": _preview_query(staged.format) is not None,
+            "preview_query": _preview_query(staged.format),
         },
     )
 

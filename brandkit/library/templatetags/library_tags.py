@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 
 from django import template
 from django.utils.translation import get_language
@@ -122,3 +123,65 @@ def state_label(value: str) -> str:
         return str(AssetStatus(value).label)
     except ValueError:
         return value
+
+
+HEX_CODE = re.compile(r"^#[0-9A-Fa-f]{6}$")
+
+
+def _swatches(details) -> list[dict]:
+    """The colours a finding names, for a swatch beside each hex code: its own colour(s), then
+    the suggested brand colour. Only well-formed #RRGGBB codes reach a style attribute."""
+    if not isinstance(details, dict):
+        return []
+    seen: set[str] = set()
+    out: list[dict] = []
+
+    def add(code, kind: str) -> None:
+        if isinstance(code, str) and HEX_CODE.match(code) and code.upper() not in seen:
+            seen.add(code.upper())
+            out.append({"hex": code.upper(), "kind": kind})
+
+    add(details.get("hex"), "found")
+    for item in details.get("colours") or []:
+        if isinstance(item, dict):
+            add(item.get("hex"), "found")
+    suggested = details.get("suggested")
+    if isinstance(suggested, dict):
+        add(suggested.get("hex"), "suggested")
+    return out[:12]
+
+
+@register.filter
+def evidence(report: dict) -> dict:
+    """The report's findings numbered for the evidence on the preview (see
+    brandkit.checks.evidence): `items` [{finding, number, swatches}] in report order, and
+    `marks` [{number, severity, code, left, top, width, height}] with the box in per cent of
+    the image, as strings with a decimal point for the style attribute."""
+    from brandkit.checks import evidence as ev
+
+    report = report or {}
+    width, height = report.get("width"), report.get("height")
+    findings = report.get("findings") or []
+    items, marks = [], []
+    for finding, number, boxes in ev.numbered(findings, width, height):
+        items.append(
+            {
+                "finding": finding,
+                "number": number,
+                "swatches": _swatches(finding.get("details")),
+            }
+        )
+        for x, y, w, h in boxes if number is not None else []:
+            marks.append(
+                {
+                    "number": number,
+                    "severity": finding.get("severity", "info"),
+                    "code": finding.get("code", ""),
+                    "left": f"{100 * x / width:.3f}",
+                    "top": f"{100 * y / height:.3f}",
+                    "width": f"{100 * w / width:.3f}",
+                    "height": f"{100 * h / height:.3f}",
+                    "label_inside": y / height < 0.06,  # no room above the box
+                }
+            )
+    return {"items": items, "marks": marks}

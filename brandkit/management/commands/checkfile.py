@@ -3,6 +3,11 @@
 The contract is in DESIGN.md ("Check report contract"):
 
     checkfile PATH [PATH …] [--preset SLUG] [--brandbook SLUG_OR_PATH] [--json] [--lang et|en|ru]
+              [--evidence DIR]
+
+`--evidence DIR` writes ``NAME.evidence.png`` for every file that was not rejected: the image at
+its original size with the findings that have a place drawn as numbered boxes (the numbers of
+the report page; see ``brandkit.checks.evidence``).
 
 Exit status: 0 every file passes (warnings allowed), 1 at least one file fails, 2 at least one
 file was rejected or the command was used wrongly (unknown preset or brandbook, a bad brandbook
@@ -92,6 +97,12 @@ class Command(BaseCommand):
         parser.add_argument(
             "--lang", choices=LANGS, help="language of the messages (default: LANGUAGE_CODE)"
         )
+        parser.add_argument(
+            "--evidence",
+            metavar="DIR",
+            help="write NAME.evidence.png into DIR: the image with numbered boxes where the "
+            "findings are",
+        )
 
     def handle(self, *args, **options):
         lang = options["lang"] or (
@@ -101,6 +112,15 @@ class Command(BaseCommand):
         data = self.load_brandbook(options["brandbook"])
         chosen = self.find_preset(data, options["preset"]) if options["preset"] else None
         files = self.existing_files(options["paths"])
+        evidence_dir = Path(options["evidence"]) if options.get("evidence") else None
+        if evidence_dir is not None:
+            try:
+                evidence_dir.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise CommandError(
+                    f"Cannot create the evidence directory {evidence_dir}: {exc.strerror}",
+                    returncode=USAGE_ERROR,
+                ) from exc
 
         level = logging.WARNING if options.get("verbosity", 1) >= 2 else logging.CRITICAL
         reports: list[Report] = []
@@ -114,6 +134,8 @@ class Command(BaseCommand):
                     max_bytes=getattr(settings, "BRANDKIT_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES),
                 )
                 reports.append(report)
+                if evidence_dir is not None and report.verdict != "rejected":
+                    self.write_evidence(path, report, evidence_dir / evidence_name(path, files))
                 if as_json:
                     self.write_json(report, lang)
                 else:
@@ -210,6 +232,28 @@ class Command(BaseCommand):
 
     # -- output --------------------------------------------------------------------------------
 
+    def write_evidence(self, path: Path, report: Report, target: Path) -> None:
+        """NAME.evidence.png: the file decoded again (the report keeps no pixels) and drawn
+        with the report's numbered boxes. A file with nothing to draw on is said, not failed."""
+        from brandkit.checks import evidence
+        from brandkit.checks.decode import Limits, decode
+
+        limits = Limits(max_bytes=getattr(settings, "BRANDKIT_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES))
+        raster = None
+        try:
+            decoded = decode(path.read_bytes(), report.format or "", limits)
+            if not isinstance(decoded, list):
+                raster = evidence_raster(decoded)
+        except Exception as exc:  # the check already read the file; this is only a picture
+            self.stderr.write(f"{path}: no evidence image ({type(exc).__name__}: {exc})")
+            return
+        if raster is None:
+            self.stderr.write(f"{path}: no evidence image (this format cannot be drawn)")
+            return
+        findings = [f.as_dict() for f in report.findings]
+        image = evidence.evidence_image(raster, findings, report.width, report.height)
+        image.save(target, "PNG", optimize=False)
+
     def write_json(self, report: Report, lang: str) -> None:
         line = json.dumps(report.as_dict(lang), ensure_ascii=False, default=report_json_default)
         self.stdout.write(line)
@@ -243,3 +287,27 @@ class Command(BaseCommand):
                 line = self.style.WARNING(line)
             self.stdout.write(line)
         self.stdout.write("")
+
+
+def evidence_raster(decoded):
+    """The pixels to draw evidence on: the raster itself, or an SVG/PDF rasterised."""
+    if decoded.raster is not None:
+        return decoded.raster
+    try:
+        from brandkit.checks.rasterise import rasterise
+    except ImportError:
+        rasterise = None
+    if rasterise is not None:
+        found = rasterise(decoded)
+        if found is not None:
+            return found
+    if decoded.pdf is not None and decoded.pdf.pages:
+        return decoded.pdf.pages[0]
+    return None
+
+
+def evidence_name(path: Path, files: list[Path]) -> str:
+    """NAME.evidence.png with NAME the file's name without its extension, or with it when
+    another file of the run has the same stem (banner.png and banner.jpg)."""
+    same = sum(other.stem == path.stem for other in files)
+    return f"{path.name if same > 1 else path.stem}.evidence.png"
