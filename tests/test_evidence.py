@@ -310,3 +310,46 @@ def test_report_page_without_places_has_no_boxes(client, ska, topic_owner):
     html = client.get(reverse("library:staged", args=[staged.token])).content.decode()
     assert "evidence__box" not in html
     assert "evidence-number" not in html
+
+
+BLUE_SVG = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="628">'
+    b'<rect width="1200" height="628" fill="#0033A0"/>'
+    b'<rect x="600" width="600" height="628" fill="#E30613"/></svg>'
+)
+
+
+@pytest.mark.django_db
+def test_svg_is_previewed_as_a_png_drawn_by_us(client, ska, topic_owner):
+    staged = make_staged(topic_owner, ska, BLUE_SVG, "banner.svg")
+    client.force_login(topic_owner)
+    html = client.get(reverse("library:staged", args=[staged.token])).content.decode()
+    url = f"{reverse('library:staged_file', args=[staged.token])}?preview=1"
+    assert f'src="{url}"' in html
+    response = client.get(url)
+    assert response.status_code == 200
+    assert response["Content-Type"] == "image/png"
+    assert response["X-Content-Type-Options"] == "nosniff"
+    assert "sandbox" in response["Content-Security-Policy"]
+    preview = Image.open(io.BytesIO(response.content)).convert("RGB")
+    assert preview.width / preview.height == pytest.approx(1200 / 628, abs=0.01)
+    assert preview.getpixel((preview.width - 5, 5)) == RED
+    # another user's staged file stays private
+    other = make_staged(topic_owner, ska, BLUE_SVG, "other.svg")
+    client.logout()
+    assert client.get(
+        f"{reverse('library:staged_file', args=[other.token])}?preview=1"
+    ).status_code in (302, 404)
+
+
+def test_checkfile_evidence_of_an_svg(tmp_path):
+    path = tmp_path / "banner.svg"
+    path.write_bytes(BLUE_SVG)
+    with pytest.raises(SystemExit):
+        call_command(
+            "checkfile", str(path), "--evidence", str(tmp_path), "--brandbook", str(SKA_BRANDBOOK)
+        )
+    drawn = Image.open(tmp_path / "banner.evidence.png").convert("RGB")
+    assert drawn.size == (1200, 628)
+    assert drawn.getpixel((900, 314)) == RED  # inside the box: the image itself
+    assert drawn.getpixel((600, 314)) != RED  # its left edge: the outline

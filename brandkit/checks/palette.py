@@ -1053,6 +1053,49 @@ def svg_findings(svg: SvgDocument, palette: Palette) -> list[Finding]:
     return out
 
 
+def _place_declared(decoded: Decoded, findings: list[Finding], palette: Palette) -> None:
+    """Give the SVG's declared off-palette colours a place and advice from the rendered image:
+    the off-palette colour seen in the pixels that matches the declared one lends its boxes,
+    role and suggested brand colour. A colour that is not visible keeps no boxes."""
+    declared = [f for f in findings if f.code == "colour.off_palette"]
+    if not declared:
+        return
+    try:
+        from brandkit.checks.rasterise import rasterise
+    except ImportError:
+        return
+    seen = rasterise(decoded)
+    if seen is None:
+        return
+    analysis = analyse_raster(seen, palette)
+    if not analysis.off:
+        return
+    candidates = []  # (lab, index into analysis.off)
+    for n, off in enumerate(analysis.off):
+        for hex_code, _share in off.colours or [(to_hex(off.rgb), off.share)]:
+            candidates.append((_hex_rgb(hex_code), n))
+    labs = srgb8_to_lab(np.array([c[0] for c in candidates], dtype=np.uint8))
+    for item in declared:
+        lab = srgb8_to_lab(np.array(item.details["rgb"], dtype=np.uint8))
+        distances = delta_e_2000(labs, lab)
+        best = int(np.argmin(distances))
+        if float(distances[best]) > 2 * palette.tolerance:
+            continue
+        off = analysis.off[candidates[best][1]]
+        item.details["boxes"] = off.boxes
+        if off.suggested is not None:
+            pick = palette.colours[off.suggested.index]
+            item.details["suggested"] = {
+                "slug": pick["slug"],
+                "hex": pick["hex"].upper(),
+                "role": off.role,
+                "role_match": off.suggested.role_match,
+            }
+            for lang in list(item.messages):
+                if lang in ROLE_WORDS["text"]:
+                    item.messages[lang] += " " + _advice(off, palette, lang)
+
+
 def _vector_findings(vector: list, palette: Palette) -> list[Finding]:
     unique = sorted({tuple(int(v) for v in c) for c in vector})
     if not unique:
@@ -1112,7 +1155,9 @@ def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Findin
     if not palette.colours:  # the schema requires at least one colour
         return []
     if decoded.svg is not None:
-        return svg_findings(decoded.svg, palette)
+        out = svg_findings(decoded.svg, palette)
+        _place_declared(decoded, out, palette)
+        return out
     if decoded.raster is not None:
         return raster_findings(analyse_raster(decoded.raster, palette), palette)
     if decoded.pdf is not None:

@@ -290,9 +290,8 @@ class Command(BaseCommand):
 
 
 def evidence_raster(decoded):
-    """The pixels to draw evidence on: the raster itself, or an SVG/PDF rasterised."""
-    if decoded.raster is not None:
-        return decoded.raster
+    """The pixels to draw evidence on: what rasterise sees (any format, full resolution), or
+    the decoder's own raster / first PDF page when rasterise cannot."""
     try:
         from brandkit.checks.rasterise import rasterise
     except ImportError:
@@ -301,6 +300,8 @@ def evidence_raster(decoded):
         found = rasterise(decoded)
         if found is not None:
             return found
+    if decoded.raster is not None:
+        return decoded.raster
     if decoded.pdf is not None and decoded.pdf.pages:
         return decoded.pdf.pages[0]
     return None
