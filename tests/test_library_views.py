@@ -789,3 +789,14 @@ def test_search_ignores_estonian_and_russian_diacritics_exact_first(
     assert result_titles(client.get(url, {"q": "tous"})) == ["Tous kampaania", "Pensionide tõus"]
     assert result_titles(client.get(url, {"q": "toovoimetoetus"})) == ["Pensionide tõus"]
     assert result_titles(client.get(url, {"q": "елка"})) == ["Pensionide tõus"]
+
+
+def test_renditions_are_listed_by_human_names(client, ska, topic_owner, web_manager):
+    from brandkit.library.models import Rendition
+
+    asset, version = make_asset(topic_owner, ska, state="approved", manager=web_manager)
+    Rendition.objects.get_or_create(version=version, name="web-jpeg", defaults={"format": "jpeg"})
+    client.force_login(topic_owner)
+    html = client.get(reverse("library:asset", args=[asset.public_id]), HTTP_ACCEPT_LANGUAGE="en")
+    text = html.content.decode()
+    assert "For the web, JPEG" in text and "web-jpeg:" not in text

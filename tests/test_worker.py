@@ -9,6 +9,7 @@ runs (`--batch`: process what is queued, then exit).
 
 import hashlib
 import importlib
+import io
 from io import BytesIO, StringIO
 
 import pytest
@@ -17,6 +18,7 @@ from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
+from PIL import Image
 from pypdf import PdfReader
 
 from brandkit.api.models import ApiToken
@@ -61,10 +63,13 @@ def test_renditions_of_an_approved_version_wait_for_the_worker(
     asset, version = make_asset(
         topic_owner, ska, state="submitted", data=png_bytes(size=(1200, 628))
     )
-    assert not queued(RENDITIONS_TASK).exists()
+    # every version gets its thumbnail in the background, from the upload on
+    [preview] = queued(RENDITIONS_TASK)
+    assert preview.args_kwargs["args"] == [version.pk]
+    assert set(version.renditions.values_list("name", flat=True)) == {"thumbnail"}
     workflow.approve(version, web_manager)
 
-    [task] = queued(RENDITIONS_TASK)
+    task = queued(RENDITIONS_TASK).exclude(pk=preview.pk).get()
     assert task.status == "READY"  # queued, not run
     assert task.args_kwargs["args"] == [version.pk]
     assert not version.renditions.filter(status=RenditionStatus.READY).exists()
@@ -94,7 +99,7 @@ def test_renditions_of_an_approved_version_wait_for_the_worker(
 
     # a second run finds nothing to do and exits at once
     run_worker()
-    assert queued(RENDITIONS_TASK).count() == 1
+    assert queued(RENDITIONS_TASK).count() == 2
     assert version.renditions.count() == len(renditions)
 
 
@@ -164,3 +169,41 @@ def test_a_failing_task_is_recorded_and_the_worker_goes_on(
     assert "disk on fire" in statuses[first.pk].traceback
     assert statuses[second.pk].status == "SUCCESSFUL"
     assert second.renditions.filter(status=RenditionStatus.READY).exists()
+
+
+def test_an_svg_gets_a_thumbnail_before_and_web_files_after_approval(
+    database_tasks, ska, topic_owner, web_manager, client
+):
+    svg = (
+        b'<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="628">'
+        b'<rect width="1200" height="628" fill="#0033A0"/>'
+        b'<rect x="100" y="100" width="400" height="200" fill="#FFFFFF"/></svg>'
+    )
+    _asset, version = make_asset(topic_owner, ska, state="submitted", data=svg, name="b.svg")
+    run_worker()
+    thumbnail = version.renditions.get(name="thumbnail")
+    assert thumbnail.status == RenditionStatus.READY and thumbnail.width == 480
+    client.force_login(web_manager)  # the reviewer sees what they approve
+    response = client.get(reverse("library:rendition_file", args=[thumbnail.pk]) + "?inline=1")
+    assert response.status_code == 200
+    picture = Image.open(io.BytesIO(b"".join(response.streaming_content)))
+    corner = picture.convert("RGB").getpixel((5, 5))
+    assert all(abs(a - b) <= 4 for a, b in zip(corner, (0, 51, 160), strict=True))  # lossy WebP
+    workflow.approve(version, web_manager, override_reason="Proovifail: vorm on lihtne.")
+    run_worker()
+    names = {r.name: r for r in version.renditions.all()}
+    assert set(names) == {"thumbnail", "web-png", "web-webp"}
+    assert {r.status for r in names.values()} == {RenditionStatus.READY}
+    assert (names["web-png"].width, names["web-png"].height) == (1200, 628)
+
+
+def test_a_rendition_that_makes_no_file_fails_visibly(database_tasks, ska, topic_owner):
+    _asset, version = make_asset(topic_owner, ska, state="submitted")
+    with version.file.open("wb") as handle:  # the stored file is damaged after the checks
+        handle.write(b"\x89PNG\r\n\x1a\n broken")
+    run_worker()
+    [task] = queued(RENDITIONS_TASK)
+    assert task.status == "FAILED"
+    assert "RenditionsFailed" in task.traceback or "not made" in task.traceback
+    thumbnail = version.renditions.get(name="thumbnail")
+    assert thumbnail.status == RenditionStatus.FAILED and thumbnail.error

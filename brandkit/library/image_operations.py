@@ -13,6 +13,8 @@ from dataclasses import dataclass
 from PIL import Image, ImageOps
 
 MAX_PIXELS = 60_000_000
+SVG_RENDER_PIXELS = 2560 * 2560
+THUMBNAIL = "thumbnail"
 RASTER_FORMATS = {"png": "PNG", "jpeg": "JPEG", "webp": "WEBP"}
 
 
@@ -31,8 +33,33 @@ class RenditionImage:
     height: int
 
 
+class NotRenderable(ValueError):
+    """The file decoded for the checks but gives no picture (nothing to render)."""
+
+
+def _seen(data: bytes, fmt: str) -> Image.Image:
+    """An SVG as a person sees it, through the checks' one rasterising path (resvg, bundled
+    fonts only, nothing fetched) and the same safety limits as the upload check."""
+    import numpy as np
+
+    from brandkit.checks.decode import decode
+    from brandkit.checks.rasterise import rasterise
+
+    decoded = decode(data, fmt)
+    if isinstance(decoded, list):  # rejected: cannot happen for a file that passed its checks
+        raise NotRenderable("; ".join(f.code for f in decoded))
+    seen = rasterise(decoded, max_pixels=SVG_RENDER_PIXELS)
+    if seen is None:
+        raise NotRenderable(f"the {fmt.upper()} file could not be rendered")
+    if seen.alpha is not None and seen.alpha.shape == seen.pixels.shape[:2]:
+        return Image.fromarray(np.dstack([seen.pixels, seen.alpha]), "RGBA")
+    return Image.fromarray(seen.pixels, "RGB")
+
+
 def open_source(data: bytes, fmt: str) -> Image.Image:
-    """Decode an upload (raster, or the first page of a PDF) to an RGB(A) Pillow image."""
+    """Decode an upload (raster, SVG, or the first page of a PDF) to an RGB(A) Pillow image."""
+    if fmt == "svg":
+        return _seen(data, fmt)
     if fmt == "pdf":
         import pypdfium2 as pdfium
 
@@ -74,15 +101,21 @@ def render(image: Image.Image, spec: RenditionSpec) -> RenditionImage:
 
 
 def specs_for(fmt: str, preset: dict | None) -> list[RenditionSpec]:
-    """Thumbnail always; web-ready JPEG and WebP at the preset's pixel size (or ≤ 2560 px)."""
-    if fmt == "svg":
-        return []
+    """Thumbnail always; web-ready files at the preset's pixel size (or ≤ 2560 px): JPEG and
+    WebP, and for SVG a PNG (which keeps the transparency a vector graphic usually has) and a
+    WebP instead of the JPEG."""
     if preset and preset.get("unit", "px") == "px":
         width, height = int(preset["width"]), int(preset["height"])
     else:
         width = height = 2560
+    if fmt == "svg":
+        return [
+            RenditionSpec(THUMBNAIL, "webp", 480, 480),
+            RenditionSpec("web-png", "png", width, height),
+            RenditionSpec("web-webp", "webp", width, height),
+        ]
     return [
-        RenditionSpec("thumbnail", "webp", 480, 480),
+        RenditionSpec(THUMBNAIL, "webp", 480, 480),
         RenditionSpec("web-jpeg", "jpeg", width, height),
         RenditionSpec("web-webp", "webp", width, height),
     ]

@@ -218,6 +218,16 @@ def _dominant_colour(report: dict) -> str:
     return ""
 
 
+def _plan_preview(version: AssetVersion) -> None:
+    """Every version gets its thumbnail in the background, so that drafts and submitted
+    versions (SVG and PDF too) have a preview for those who may see them."""
+    from brandkit.library.renditions import plan_renditions
+    from brandkit.library.tasks import make_renditions
+
+    plan_renditions(version, thumbnail_only=True)
+    transaction.on_commit(lambda: make_renditions.enqueue(version.pk))
+
+
 def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
     """Turn a staged upload into the next immutable version of `asset` (a draft)."""
     with transaction.atomic():
@@ -263,6 +273,7 @@ def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
         except Exception:
             version.file.delete(save=False)
             raise
+        _plan_preview(version)
     discard(staged)
     return version
 

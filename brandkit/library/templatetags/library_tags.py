@@ -14,6 +14,18 @@ register = template.Library()
 SEVERITY_ORDER = {"error": 0, "warning": 1, "info": 2}
 SEVERITY_LABELS = {"error": _("error"), "warning": _("warning"), "info": _("information")}
 VERDICT_LABELS = {"pass": _("passes"), "fail": _("fails"), "rejected": _("not accepted")}
+RENDITION_LABELS = {
+    "thumbnail": _("Thumbnail"),
+    "web-jpeg": _("For the web, JPEG"),
+    "web-webp": _("For the web, WebP"),
+    "web-png": _("For the web, PNG"),
+}
+
+
+@register.filter
+def rendition_label(name: str) -> str:
+    """A rendition's name as people say it, not its internal slug."""
+    return str(RENDITION_LABELS.get(name, name))
 
 
 @register.filter
