@@ -239,6 +239,13 @@ BRANDKIT_DEFAULT_BRANDBOOK = os.environ.get("BRANDKIT_DEFAULT_BRANDBOOK", "ska")
 # Links in e-mails point here.
 BRANDKIT_BASE_URL = os.environ.get("BRANDKIT_BASE_URL", "http://127.0.0.1:8000")
 BRANDKIT_EXPIRY_NOTICE_DAYS = int(os.environ.get("BRANDKIT_EXPIRY_NOTICE_DAYS", "30"))
+# Separation of duties when a web manager approves a visual they uploaded or own
+# (brandkit.review.workflow): second-manager, with-reason or never.
+BRANDKIT_SELF_APPROVAL = os.environ.get("BRANDKIT_SELF_APPROVAL", "second-manager").strip().lower()
+if BRANDKIT_SELF_APPROVAL not in {"second-manager", "with-reason", "never"}:
+    raise ImproperlyConfigured(
+        "BRANDKIT_SELF_APPROVAL must be 'second-manager', 'with-reason' or 'never'."
+    )
 
 # Security headers; cookies are secure whenever DEBUG is off.
 SECURE_CONTENT_TYPE_NOSNIFF = True

@@ -45,6 +45,13 @@ class Version(Schema):
     sha256: str
     size_bytes: int
     approved_at: datetime | None
+    self_approved: bool = Field(
+        description="Approved by the web manager who uploaded it or owns the asset "
+        "(allowed only when no other web manager could decide, with a written reason)."
+    )
+    self_approval_reason: str | None = Field(
+        description="The approver's written reason when self_approved, else null."
+    )
     url: str = Field(description="Absolute URL of the original file (needs the token).")
 
 

@@ -121,6 +121,10 @@ def serialise_asset(request, asset: Asset) -> dict:
             "sha256": version.sha256,
             "size_bytes": version.size_bytes,
             "approved_at": version.decided_at,
+            "self_approved": version.self_approved,
+            "self_approval_reason": version.self_approval_reason or None
+            if version.self_approved
+            else None,
             "url": _url(request, "asset_original", asset.public_id),
         },
         "renditions": [

@@ -1,6 +1,14 @@
 """The library in the admin: editable lists (topic areas, campaigns, tags) and asset
 descriptions; versions, renditions, downloads and staged uploads are read-only there, because
-versions are immutable and their state changes only through the review workflow."""
+versions are immutable and their state changes only through the review workflow.
+
+Every admin save reaches the app's audit trail through the same functions as the library's own
+pages (brandkit.review.audit), with old and new values; asset validation is the model's
+`Asset.clean`, shared with the library form (no past usable-until date, no empty required text
+alternative on a published asset). Only web managers (and superusers) change assets here. The
+web manager is the approver of texts, so an admin edit of a published asset's texts is
+published at once, without a text revision; the audit event keeps what it replaced.
+"""
 
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
@@ -15,6 +23,8 @@ from brandkit.library.models import (
     Tag,
     TopicArea,
 )
+from brandkit.review import audit
+from brandkit.roles import WEB_MANAGER, has_role
 
 
 class ReadOnlyAdmin(admin.ModelAdmin):
@@ -30,8 +40,29 @@ class ReadOnlyAdmin(admin.ModelAdmin):
         return False
 
 
+class AuditedListAdmin(admin.ModelAdmin):
+    """Adds, changes (list_editable ones too) and deletions are audit events."""
+
+    def save_model(self, request, obj, form, change):
+        before = None
+        if change:
+            stored = type(obj).objects.filter(pk=obj.pk).first()
+            before = audit.plain_fields(stored) if stored is not None else None
+        super().save_model(request, obj, form, change)
+        audit.record_list_change(request.user, obj, before, change="changed" if change else "added")
+
+    def delete_model(self, request, obj):
+        before = audit.plain_fields(obj)
+        super().delete_model(request, obj)
+        audit.record_list_change(request.user, obj, before, change="deleted")
+
+    def delete_queryset(self, request, queryset):
+        for obj in queryset:
+            self.delete_model(request, obj)
+
+
 @admin.register(TopicArea)
-class TopicAreaAdmin(admin.ModelAdmin):
+class TopicAreaAdmin(AuditedListAdmin):
     list_display = ("name_et", "name_en", "name_ru", "slug", "position")
     list_editable = ("position",)
     prepopulated_fields = {"slug": ("name_en",)}
@@ -39,13 +70,13 @@ class TopicAreaAdmin(admin.ModelAdmin):
 
 
 @admin.register(Campaign)
-class CampaignAdmin(admin.ModelAdmin):
+class CampaignAdmin(AuditedListAdmin):
     list_display = ("name", "starts_on", "ends_on")
     search_fields = ("name",)
 
 
 @admin.register(Tag)
-class TagAdmin(admin.ModelAdmin):
+class TagAdmin(AuditedListAdmin):
     list_display = ("name",)
     search_fields = ("name",)
 
@@ -157,6 +188,21 @@ class AssetAdmin(admin.ModelAdmin):
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def has_change_permission(self, request, obj=None):
+        allowed = request.user.is_superuser or has_role(request.user, WEB_MANAGER)
+        return allowed and super().has_change_permission(request, obj)
+
+    def save_model(self, request, obj, form, change):
+        stored = Asset.objects.get(pk=obj.pk)  # obj already holds the form's values
+        request._brandkit_asset_before = stored.snapshot()
+        super().save_model(request, obj, form, change)
+
+    def save_related(self, request, form, formsets, change):
+        super().save_related(request, form, formsets, change)  # the tags are saved here
+        before = getattr(request, "_brandkit_asset_before", None)
+        if before is not None:
+            audit.record_edit(request.user, form.instance, before, via="admin")
 
 
 @admin.register(AssetVersion)

@@ -3,11 +3,17 @@
 from __future__ import annotations
 
 from django import forms
-from django.utils import timezone
 from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 
-from brandkit.library.models import LANGS, LANGUAGE_CHOICES, Asset, Tag
+from brandkit.library.models import (
+    LANGS,
+    LANGUAGE_CHOICES,
+    REVISED_FIELDS,
+    Asset,
+    Tag,
+    tags_named,
+)
 
 ACCEPT = ",".join(
     [
@@ -52,7 +58,12 @@ class LanguagesField(forms.MultipleChoiceField):
 
 
 class AssetForm(forms.ModelForm):
-    """An asset's description: titles, texts, kind, topic, rights and text alternatives."""
+    """An asset's description: titles, texts, kind, topic, rights and text alternatives.
+
+    Validation is the model's (`Asset.clean`), shared with the admin: no past usable-until
+    date, and no empty required text alternative on a published asset. Given an open text
+    revision, the form starts from its proposed values, so the owner edits what they proposed.
+    """
 
     languages = LanguagesField(
         label=_("Languages of the text in the visual"),
@@ -136,12 +147,20 @@ class AssetForm(forms.ModelForm):
         ),
     )
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, revision=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
         if self.instance.pk:
             self.initial["languages"] = self.instance.language_list
             self.initial.setdefault("tags", ", ".join(t.name for t in self.instance.tags.all()))
+        if revision is not None:
+            for name, value in revision.changes.items():
+                if name == "tags":
+                    self.initial["tags"] = ", ".join(value)
+                elif name == "languages":
+                    self.initial["languages"] = value.split()
+                elif name in self.fields:
+                    self.initial[name] = value
         self.fields["title_et"].required = True
         for field in self.fields.values():
             if field.required:
@@ -182,23 +201,14 @@ class AssetForm(forms.ModelForm):
             )
         return list(names.values())
 
-    def clean_usable_until(self):
-        value = self.cleaned_data.get("usable_until")
-        if value and "usable_until" in self.changed_data and value < timezone.localdate():
-            raise forms.ValidationError(
-                _("This date is in the past: the asset would be hidden at once."),
-                code="past_date",
-            )
-        return value
-
     def save_tags(self, asset: Asset) -> None:
-        tags = []
-        for name in self.cleaned_data.get("tags", []):
-            tag = Tag.objects.filter(name__iexact=name).first()
-            if tag is None:
-                tag, _created = Tag.objects.get_or_create(name=name)
-            tags.append(tag)
-        asset.tags.set(tags)
+        asset.tags.set(tags_named(self.cleaned_data.get("tags", [])))
+
+    def proposed_values(self) -> dict:
+        """The valid form's values of the revised fields, as `Asset.snapshot` gives them."""
+        values = {name: getattr(self.instance, name) for name in REVISED_FIELDS if name != "tags"}
+        values["tags"] = sorted(self.cleaned_data.get("tags", []))
+        return values
 
     def save(self, commit: bool = True) -> Asset:
         asset = super().save(commit=commit)

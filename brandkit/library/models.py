@@ -10,8 +10,10 @@ from __future__ import annotations
 import uuid
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models.functions import Now
+from django.utils import timezone
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 
@@ -76,6 +78,17 @@ class Tag(models.Model):
         return self.name
 
 
+def tags_named(names) -> list[Tag]:
+    """The tags of these names, matched without regard to case; missing ones are created."""
+    tags = []
+    for name in names:
+        tag = Tag.objects.filter(name__iexact=name).first()
+        if tag is None:
+            tag, _created = Tag.objects.get_or_create(name=name)
+        tags.append(tag)
+    return tags
+
+
 class AssetStatus(models.TextChoices):
     DRAFT = "draft", _("draft")
     SUBMITTED = "submitted", _("submitted")
@@ -92,6 +105,30 @@ class AssetKind(models.TextChoices):
     ILLUSTRATION = "illustration", _("illustration")
     ICON = "icon", _("icon")
     PHOTO = "photo", _("photo")
+
+
+# What the library publishes about an asset, in words: once the asset is approved, a change to
+# any of these waits as a TextRevision until the web manager approves it. Kind and languages go
+# with them because they decide which text alternatives are required.
+TEXT_FIELDS = tuple(
+    f"{prefix}_{code}"
+    for prefix in ("title", "description", "alt_text", "long_description")
+    for code in LANGS
+)
+REVISED_FIELDS = (
+    *TEXT_FIELDS,
+    "kind",
+    "languages",
+    "tags",
+    "creator",
+    "licence",
+    "rights_holder",
+    "contract_reference",
+)
+# Chosen from lists the web manager keeps, or a date that can only be moved to today or later:
+# changed at once (and audited) even on a published asset.
+DIRECT_FIELDS = ("topic", "campaign", "usable_until")
+EDITABLE_FIELDS = REVISED_FIELDS + DIRECT_FIELDS
 
 
 class Asset(models.Model):
@@ -179,6 +216,69 @@ class Asset(models.Model):
         if kwargs.get("update_fields") is not None:
             kwargs["update_fields"] = {*kwargs["update_fields"], "search_text"}
         super().save(*args, **kwargs)
+
+    def clean(self):
+        """The rules every edit path shares (the library form, the text revision, the admin)."""
+        errors: dict[str, list] = {}
+        if self.usable_until and self.usable_until < timezone.localdate():
+            stored = None
+            if self.pk:
+                stored = (
+                    Asset.objects.filter(pk=self.pk).values_list("usable_until", flat=True).first()
+                )
+            if stored != self.usable_until:
+                errors["usable_until"] = [
+                    ValidationError(
+                        _("This date is in the past: the asset would be hidden at once."),
+                        code="past_date",
+                    )
+                ]
+        if self.is_published:
+            for name in self.missing_text_alternatives():
+                errors.setdefault(name, []).append(
+                    ValidationError(
+                        _("The asset is published: this text alternative cannot be empty."),
+                        code="required_when_published",
+                    )
+                )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_published(self) -> bool:
+        """Approved and in the library: its texts change only through an approved revision."""
+        return self.current_version_id is not None
+
+    def snapshot(self) -> dict:
+        """The editable fields as plain JSON values: what audit events and revisions store."""
+        values = {}
+        for name in EDITABLE_FIELDS:
+            if name == "tags":
+                values[name] = sorted(t.name for t in self.tags.all()) if self.pk else []
+            elif name in ("topic", "campaign"):
+                values[name] = getattr(self, f"{name}_id")
+            elif name == "usable_until":
+                values[name] = self.usable_until.isoformat() if self.usable_until else None
+            else:
+                values[name] = getattr(self, name)
+        return values
+
+    def set_values(self, values: dict) -> None:
+        """Put snapshot values on the instance (tags excepted: `set_tags` after saving)."""
+        from datetime import date
+
+        for name, value in values.items():
+            if name == "tags":
+                continue
+            if name in ("topic", "campaign"):
+                setattr(self, f"{name}_id", value)
+            elif name == "usable_until":
+                self.usable_until = date.fromisoformat(value) if value else None
+            else:
+                setattr(self, name, value)
+
+    def set_tags(self, names) -> None:
+        self.tags.set(tags_named(names))
 
     @property
     def title(self) -> str:
@@ -277,6 +377,10 @@ class AssetVersion(models.Model):
     )
     decided_at = models.DateTimeField(null=True, blank=True)
     override_reason = models.TextField(_("override reason"), blank=True)
+    self_approved = models.BooleanField(
+        _("approved by its own uploader or owner"), default=False, editable=False
+    )
+    self_approval_reason = models.TextField(_("reason for approving one's own visual"), blank=True)
 
     class Meta:
         verbose_name = _("asset version")
@@ -398,3 +502,70 @@ class AssetChange(models.Model):
 
     def __str__(self) -> str:
         return f"{self.seq}: asset {self.asset_id}"
+
+
+class TextRevisionState(models.TextChoices):
+    PENDING = "pending", _("waiting for approval")
+    CHANGES_REQUESTED = "changes_requested", _("changes requested")
+    APPROVED = "approved", _("approved")
+    WITHDRAWN = "withdrawn", _("withdrawn")
+
+
+OPEN_REVISION_STATES = (TextRevisionState.PENDING, TextRevisionState.CHANGES_REQUESTED)
+
+
+class TextRevision(models.Model):
+    """New texts for a published asset, waiting for the web manager.
+
+    Kept apart from the asset row on purpose: the library, the API and the search index (whose
+    database triggers watch the asset table) read only the asset, so until approval they all
+    go on showing the published texts. At most one revision per asset is open at a time; the
+    owner edits it until the web manager decides.
+    """
+
+    asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="text_revisions")
+    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    changes = models.JSONField(
+        _("proposed values"), default=dict, help_text="Field name -> proposed snapshot value."
+    )
+    published = models.JSONField(
+        _("published values"),
+        default=dict,
+        help_text="Field name -> the published value when the change was proposed.",
+    )
+    state = models.CharField(
+        _("state"),
+        max_length=20,
+        choices=TextRevisionState.choices,
+        default=TextRevisionState.PENDING,
+        db_index=True,
+    )
+    revision = models.PositiveIntegerField(
+        default=0, editable=False, help_text="Bumped on every change; stale forms fail."
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+    decided_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+    )
+    decided_at = models.DateTimeField(null=True, blank=True)
+    comment = models.TextField(_("comment"), blank=True, max_length=5000)
+
+    class Meta:
+        verbose_name = _("text revision")
+        verbose_name_plural = _("text revisions")
+        ordering = ["-updated_at", "-pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["asset"],
+                condition=models.Q(state__in=["pending", "changes_requested"]),
+                name="one_open_text_revision_per_asset",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.asset}: text revision {self.pk}"
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_REVISION_STATES

@@ -75,6 +75,20 @@ def can_add_version(user, asset: Asset) -> bool:
     return WEB_MANAGER in roles or (TOPIC_OWNER in roles and asset.owner_id == user.pk)
 
 
+def can_view_text_revision(user, revision) -> bool:
+    """Proposed texts are not published: only web managers and the asset's owner see them."""
+    roles = user_roles(user)
+    return WEB_MANAGER in roles or (
+        TOPIC_OWNER in roles and user.pk in (revision.asset.owner_id, revision.author_id)
+    )
+
+
+def edits_wait_for_review(user, asset: Asset) -> bool:
+    """An edit by this user to this asset becomes a text revision (it is published and the
+    user is not the web manager, who approves texts); otherwise it is saved at once."""
+    return asset.is_published and WEB_MANAGER not in user_roles(user)
+
+
 def can_decide(user) -> bool:
     return WEB_MANAGER in user_roles(user)
 

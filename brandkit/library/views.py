@@ -42,6 +42,7 @@ from brandkit.library.permissions import (
     can_edit,
     can_upload,
     can_view_version,
+    edits_wait_for_review,
     visible_assets,
 )
 from brandkit.library.upload_handlers import BoundedUploadHandler
@@ -54,8 +55,8 @@ from brandkit.library.uploads import (
 )
 from brandkit.media_response import file_response, png_response
 from brandkit.request_params import parse_id, safe_return_url
-from brandkit.review import audit
-from brandkit.review.models import AuditAction
+from brandkit.review import audit, text_revisions, workflow
+from brandkit.review.workflow import WorkflowError
 from brandkit.rules.models import Brandbook
 
 PAGE_SIZE = 24
@@ -239,10 +240,15 @@ def asset_detail(request, public_id):
     if brandbook is not None:
         preset = brandbook.presets.filter(slug=asset.preset_slug).first()
         colour = brandbook.colours.filter(slug=asset.dominant_colour).first()
+    pending = text_revisions.open_revision(asset) if owner_or_manager else None
     return render(
         request,
         "library/asset_detail.html",
         {
+            "pending_texts": pending,
+            "self_approval": workflow.self_approval(latest, user)
+            if latest is not None and can_decide(user)
+            else "",
             "asset": asset,
             "preset": preset,
             "colour": colour,
@@ -273,22 +279,71 @@ def asset_detail(request, public_id):
 
 @require_http_methods(["GET", "POST"])
 def asset_edit(request, public_id):
+    """Drafts, and every asset a web manager edits, are saved at once. On a published asset a
+    topic owner's changes to its texts become a text revision for the web manager; the
+    published texts stay in the library, the API and search until it is approved. Topic,
+    campaign and usable-until date are saved at once either way. Every change is audited with
+    old and new values."""
     asset = _visible_asset(request, public_id)
     if not can_edit(request.user, asset):
         raise Http404(_("No such asset."))
-    form = AssetForm(request.POST or None, instance=asset)
+    pending = text_revisions.open_revision(asset)
+    waits = edits_wait_for_review(request.user, asset)
+    before = asset.snapshot()
+    form = AssetForm(request.POST or None, instance=asset, revision=pending if waits else None)
     if request.method == "POST" and form.is_valid():
-        changed = form.changed_fields()
+        if waits:
+            return _propose_texts(request, form, before, pending)
         with transaction.atomic():
             form.save()
-            if changed:
-                audit.record(request.user, AuditAction.EDIT, asset=asset, fields=changed)
-        if changed:
+            event = audit.record_edit(request.user, asset, before, via="library")
+            if pending is not None and not asset.is_published:
+                text_revisions.withdraw(pending, request.user)  # superseded by the edit
+        if event is not None:
             messages.success(request, _("The description was saved."))
         else:
             messages.info(request, _("Nothing was changed."))
         return redirect("library:asset", public_id=asset.public_id)
-    return render(request, "library/asset_edit.html", {"asset": asset, "form": form})
+    return render(
+        request,
+        "library/asset_edit.html",
+        {"asset": asset, "form": form, "waits": waits, "pending": pending},
+    )
+
+
+def _propose_texts(request, form: AssetForm, before: dict, pending):
+    """Save the direct fields of a published asset and propose the rest as a revision."""
+    asset = Asset.objects.get(pk=form.instance.pk)  # the form changed its own copy
+    proposed = form.proposed_values()
+    try:
+        with transaction.atomic():
+            direct = (asset.topic_id, asset.campaign_id, asset.usable_until)
+            asset.topic = form.cleaned_data.get("topic")
+            asset.campaign = form.cleaned_data.get("campaign")
+            asset.usable_until = form.cleaned_data.get("usable_until")
+            if direct != (asset.topic_id, asset.campaign_id, asset.usable_until):
+                asset.save()
+            event = audit.record_edit(request.user, asset, before, via="library")
+            revision = text_revisions.propose(asset, request.user, proposed)
+    except WorkflowError as refusal:
+        messages.error(request, str(refusal))
+        return redirect("library:asset_edit", public_id=asset.public_id)
+    if revision is not None:
+        messages.success(
+            request,
+            _(
+                "Your new texts were sent to the web manager. The published texts stay in the "
+                "library until they are approved."
+            ),
+        )
+        return redirect("review:text_revision", pk=revision.pk)
+    if pending is not None:
+        messages.info(request, _("The texts are as published again: your proposal was withdrawn."))
+    elif event is not None:
+        messages.success(request, _("The description was saved."))
+    else:
+        messages.info(request, _("Nothing was changed."))
+    return redirect("library:asset", public_id=asset.public_id)
 
 
 @require_GET
@@ -310,6 +365,7 @@ def version_detail(request, pk):
             if can_add_version(user, asset)
             else [],
             "may_decide": can_decide(user),
+            "self_approval": workflow.self_approval(version, user) if can_decide(user) else "",
             "may_comment": may_comment,
             "may_submit": can_add_version(user, asset),
             "may_add_version": can_add_version(user, asset),

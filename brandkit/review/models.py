@@ -35,6 +35,12 @@ class AuditAction(models.TextChoices):
     COMMENT = "comment", _("commented")
     BRANDKIT_CHANGE = "brandkit_change", _("changed the brand kit")
     DOCUMENT = "document", _("generated a document")
+    SELF_APPROVE = "self_approve", _("approved their own visual")
+    TEXT_PROPOSE = "text_propose", _("proposed new texts")
+    TEXT_APPROVE = "text_approve", _("approved new texts")
+    TEXT_SEND_BACK = "text_send_back", _("sent new texts back")
+    TEXT_WITHDRAW = "text_withdraw", _("withdrew new texts")
+    LIST_CHANGE = "list_change", _("changed a library list")
 
 
 class AuditEvent(models.Model):

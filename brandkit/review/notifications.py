@@ -85,12 +85,63 @@ def version_decided(version, comment: str = "") -> None:
                 + "\n"
                 + (version.override_reason)
             )
+        if version.self_approved:
+            body += (
+                "\n\n"
+                + _("Approved by its own uploader or owner because:")
+                + "\n"
+                + version.self_approval_reason
+            )
         in_app = body
         body += "\n\n" + _asset_url(version.asset)
     inbox.deliver(
         [owner], subject, in_app, reverse("library:asset", args=[version.asset.public_id])
     )
     _send(subject, body, [owner.email])
+
+
+def _revision_url(revision) -> str:
+    return _link(reverse("review:text_revision", args=[revision.pk]))
+
+
+def text_revision_proposed(revision) -> None:
+    """Web managers learn that a published asset's texts wait for them."""
+    managers = get_user_model().objects.filter(groups__name=WEB_MANAGER, is_active=True)
+    author = revision.author
+    with override(settings.LANGUAGE_CODE):
+        subject = _("New texts for review: %(asset)s") % {"asset": revision.asset.title_et}
+        body = _(
+            "%(user)s proposed new texts for the published asset %(asset)s. The published "
+            "texts stay until you approve the change.\n\nReview it here: %(url)s"
+        ) % {
+            "user": author.get_full_name() or author.username,
+            "asset": revision.asset.title_et,
+            "url": _revision_url(revision),
+        }
+    others = [u for u in managers if u.pk != author.pk]
+    inbox.deliver(others, subject, body, reverse("review:text_revision", args=[revision.pk]))
+    _send(subject, body, [u.email for u in others])
+
+
+def text_revision_decided(revision) -> None:
+    with override(settings.LANGUAGE_CODE):
+        subject = _("New texts for %(asset)s: %(state)s") % {
+            "asset": revision.asset.title_et,
+            "state": revision.get_state_display(),
+        }
+        body = _("The web manager's decision on the new texts for %(asset)s: %(state)s.") % {
+            "asset": revision.asset.title_et,
+            "state": revision.get_state_display(),
+        }
+        if revision.comment:
+            body += "\n\n" + _("Comment:") + "\n" + revision.comment
+        in_app = body
+        body += "\n\n" + _revision_url(revision)
+    people = {revision.author.pk: revision.author, revision.asset.owner.pk: revision.asset.owner}
+    inbox.deliver(
+        list(people.values()), subject, in_app, reverse("review:text_revision", args=[revision.pk])
+    )
+    _send(subject, body, [person.email for person in people.values()])
 
 
 def rights_expiring(asset, days_left: int) -> None:

@@ -19,15 +19,23 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_GET, require_POST
 
 from brandkit.library.forms import TextForm
-from brandkit.library.models import AssetVersion, VersionState
+from brandkit.library.models import (
+    AssetVersion,
+    TextRevision,
+    TextRevisionState,
+    VersionState,
+)
 from brandkit.library.permissions import (
     can_comment,
     can_decide,
+    can_edit,
+    can_view_text_revision,
     can_view_version,
+    edits_wait_for_review,
     visible_assets,
 )
 from brandkit.request_params import parse_id, safe_return_url
-from brandkit.review import audit, workflow
+from brandkit.review import audit, text_revisions, workflow
 from brandkit.review.forms import AuditFilterForm
 from brandkit.review.models import AuditAction, AuditEvent, Comment
 
@@ -48,7 +56,12 @@ def queue(request):
         .annotate(submitted_at=Max("events__at", filter=Q(events__action=AuditAction.SUBMIT)))
         .order_by("submitted_at", "pk")
     )
-    return render(request, "review/queue.html", {"versions": versions})
+    texts = (
+        TextRevision.objects.filter(state=TextRevisionState.PENDING)
+        .select_related("asset", "asset__owner", "author")
+        .order_by("updated_at", "pk")
+    )
+    return render(request, "review/queue.html", {"versions": versions, "texts": texts})
 
 
 @require_GET
@@ -132,6 +145,7 @@ def approve(request, pk):
             version,
             request.user,
             override_reason=request.POST.get("override_reason", ""),
+            self_approval_reason=request.POST.get("self_approval_reason", ""),
             seen_revision=seen,
         ),
         _("The version was approved. Its renditions are being made."),
@@ -186,3 +200,91 @@ def archive(request, public_id):
     else:
         messages.success(request, _("The asset was archived: it is hidden from the library."))
     return redirect(back)
+
+
+# ---------------------------------------------------------------------------------------------
+# Text revisions of published assets
+
+
+def _text_revision(request, pk: int) -> TextRevision:
+    revision = get_object_or_404(
+        TextRevision.objects.select_related("asset", "asset__owner", "author", "decided_by"),
+        pk=pk,
+    )
+    if not can_view_text_revision(request.user, revision):
+        raise Http404(_("No such page."))
+    return revision
+
+
+@require_GET
+def text_revision(request, pk):
+    """The proposed texts beside the published ones, and what may be done with them."""
+    revision = _text_revision(request, pk)
+    user = request.user
+    events = revision.asset.events.filter(details__text_revision=revision.pk).select_related(
+        "actor"
+    )
+    return render(
+        request,
+        "review/text_revision.html",
+        {
+            "revision": revision,
+            "asset": revision.asset,
+            "rows": text_revisions.diff(revision),
+            "may_decide": can_decide(user) and revision.state == TextRevisionState.PENDING,
+            "may_change": revision.is_open
+            and (can_decide(user) or user.pk == revision.asset.owner_id),
+            "may_edit_texts": revision.is_open
+            and edits_wait_for_review(user, revision.asset)
+            and can_edit(user, revision.asset),
+            "events": list(events),
+            "comment_form": TextForm(),
+        },
+    )
+
+
+def _text_step(request, pk: int, step, success: str):
+    revision = _text_revision(request, pk)
+    seen = _seen_revision(request)
+    if seen is None:
+        messages.error(request, _("The form is incomplete. Reload the page and try again."))
+    else:
+        try:
+            step(revision, seen)
+        except workflow.WorkflowError as refusal:
+            messages.error(request, str(refusal))
+        else:
+            messages.success(request, success)
+    return redirect("review:text_revision", pk=revision.pk)
+
+
+@require_POST
+def text_approve(request, pk):
+    return _text_step(
+        request,
+        pk,
+        lambda revision, seen: text_revisions.approve(revision, request.user, seen_revision=seen),
+        _("The new texts were approved: they are published now."),
+    )
+
+
+@require_POST
+def text_send_back(request, pk):
+    return _text_step(
+        request,
+        pk,
+        lambda revision, seen: text_revisions.send_back(
+            revision, request.user, request.POST.get("text", ""), seen_revision=seen
+        ),
+        _("The new texts were sent back with your comment."),
+    )
+
+
+@require_POST
+def text_withdraw(request, pk):
+    return _text_step(
+        request,
+        pk,
+        lambda revision, seen: text_revisions.withdraw(revision, request.user, seen_revision=seen),
+        _("The new texts were withdrawn: the published texts stay."),
+    )

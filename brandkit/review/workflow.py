@@ -4,13 +4,20 @@
     changes_requested -> submitted
     approved -> archived | expired
 
-Only web managers decide. A decision locks the version row (SELECT … FOR UPDATE) and checks
-the revision the decider saw, so two decisions at once give one result and one audit event,
-and a decision made on a stale page is refused instead of silently overwriting another.
+Only web managers decide. Separation of duties (BRANDKIT_SELF_APPROVAL): a web manager who
+uploaded or owns a version does not approve it while another web manager can (the default,
+`second-manager`); a lone web manager may, with a written reason that is recorded on the version
+and shown with it (`with-reason` allows that always, `never` never).
+
+A decision locks the version row (SELECT … FOR UPDATE) and checks the revision the decider
+saw, so two decisions at once give one result and one audit event, and a decision made on a
+stale page is refused instead of silently overwriting another.
 """
 
 from __future__ import annotations
 
+from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -90,15 +97,67 @@ def submit(version: AssetVersion, user, *, seen_revision: int | None = None) -> 
     return version
 
 
+SELF_APPROVAL_MODES = ("second-manager", "with-reason", "never")
+SELF_REFUSED = "refused"
+SELF_WITH_REASON = "reason"
+
+
+def is_own(version: AssetVersion, user) -> bool:
+    """The decider uploaded this version or owns its asset."""
+    return user.pk is not None and user.pk in (version.uploaded_by_id, version.asset.owner_id)
+
+
+def another_web_manager(user) -> bool:
+    return (
+        get_user_model()
+        .objects.filter(groups__name=WEB_MANAGER, is_active=True)
+        .exclude(pk=user.pk)
+        .exists()
+    )
+
+
+def self_approval(version: AssetVersion, user) -> str:
+    """What approving this version asks of this user: "" (it is not theirs), SELF_WITH_REASON
+    (theirs: only with a written reason) or SELF_REFUSED (theirs: someone else decides)."""
+    if not is_own(version, user):
+        return ""
+    mode = settings.BRANDKIT_SELF_APPROVAL
+    if mode == "never" or (mode == "second-manager" and another_web_manager(user)):
+        return SELF_REFUSED
+    return SELF_WITH_REASON
+
+
 def approve(
-    version: AssetVersion, user, *, override_reason: str = "", seen_revision: int | None = None
+    version: AssetVersion,
+    user,
+    *,
+    override_reason: str = "",
+    self_approval_reason: str = "",
+    seen_revision: int | None = None,
 ) -> AssetVersion:
     if not has_role(user, WEB_MANAGER):
         raise WorkflowError(_("Only the web manager can approve."))
     override_reason = override_reason.strip()
+    self_approval_reason = self_approval_reason.strip()
     with transaction.atomic():
         version = _locked(version, seen_revision)
         asset = Asset.objects.select_for_update().get(pk=version.asset_id)
+        own = self_approval(version, user)
+        if own == SELF_REFUSED:
+            raise WorkflowError(
+                _(
+                    "You uploaded or own this visual, so another web manager must approve it. "
+                    "You can still send it back or comment."
+                )
+            )
+        if own == SELF_WITH_REASON and not self_approval_reason:
+            raise WorkflowError(
+                _(
+                    "You uploaded or own this visual and no other web manager can approve it. "
+                    "Approve it only with a written reason, which is recorded and shown with "
+                    "the version."
+                )
+            )
         missing = asset.missing_text_alternatives()
         if missing:
             raise WorkflowError(
@@ -117,8 +176,18 @@ def approve(
         version.decided_by = user
         version.decided_at = timezone.now()
         version.override_reason = override_reason if version.error_findings else ""
+        version.self_approved = bool(own)
+        version.self_approval_reason = self_approval_reason if own else ""
         version.save(
-            update_fields=["state", "revision", "decided_by", "decided_at", "override_reason"]
+            update_fields=[
+                "state",
+                "revision",
+                "decided_by",
+                "decided_at",
+                "override_reason",
+                "self_approved",
+                "self_approval_reason",
+            ]
         )
         previous = asset.current_version
         if previous is not None and previous.pk != version.pk:
@@ -137,6 +206,9 @@ def approve(
             if (version.override_reason)
             else {}
         )
+        if version.self_approved:
+            action = AuditAction.SELF_APPROVE
+            details.update(self_approved=True, self_approval_reason=version.self_approval_reason)
         audit.record(
             user, action, version=version, from_state=source, to_state=version.state, **details
         )
