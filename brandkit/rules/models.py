@@ -7,6 +7,9 @@ reports made against them can still be explained. Multilingual names are three c
 
 from __future__ import annotations
 
+import re
+
+from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator, RegexValidator
 from django.db import models
 from django.utils.translation import get_language
@@ -197,6 +200,29 @@ class Colour(Localised):
         return "#000000" if black >= white else "#FFFFFF"
 
 
+GENERIC_FAMILIES = frozenset(
+    {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+)
+# The brandbook schema's `font_name` ($defs): letters of any script, digits, single spaces and
+# hyphens between them.
+FONT_NAME = re.compile(r"[^\W_]+(?:[ -][^\W_]+)*")
+FONT_NAME_MESSAGE = _(
+    "A font name holds only letters, digits, and single spaces or hyphens between them."
+)
+
+
+def css_string(text: str) -> str:
+    """`text` as a double-quoted CSS string: quotes, backslashes, control and other
+    non-printing characters become CSS escapes (`\\22 `), so the string cannot be closed."""
+    out = []
+    for char in text:
+        if char in "\"\\<>&'" or not char.isprintable():
+            out.append(f"\\{ord(char):x} ")
+        else:
+            out.append(char)
+    return '"' + "".join(out) + '"'
+
+
 class Typeface(models.Model):
     brandbook = models.ForeignKey(Brandbook, on_delete=models.CASCADE, related_name="typefaces")
     family = models.CharField(_("family"), max_length=100)
@@ -224,11 +250,24 @@ class Typeface(models.Model):
     def __str__(self) -> str:
         return self.family
 
+    def clean(self):
+        """The admin's edits obey the brandbook schema's `font_name` rule, like a loaded file."""
+        super().clean()
+        errors = {}
+        if self.family and not FONT_NAME.fullmatch(self.family):
+            errors["family"] = FONT_NAME_MESSAGE
+        fallbacks = self.fallbacks if isinstance(self.fallbacks, list) else [self.fallbacks]
+        if any(not isinstance(n, str) or not FONT_NAME.fullmatch(n) for n in fallbacks):
+            errors["fallbacks"] = FONT_NAME_MESSAGE
+        if errors:
+            raise ValidationError(errors)
+
     @property
     def css_stack(self) -> str:
-        generic = {"serif", "sans-serif", "monospace", "cursive", "fantasy", "system-ui"}
+        """The CSS `font-family` value: each name a quoted, escaped CSS string, so no name can
+        end the declaration even if it got past the schema."""
         names = [self.family, *self.fallbacks]
-        return ", ".join(n if n in generic else f'"{n}"' for n in names)
+        return ", ".join(n if n in GENERIC_FAMILIES else css_string(n) for n in names)
 
 
 class Logo(Localised):
