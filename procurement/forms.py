@@ -20,6 +20,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brandkit.library.models import Asset
 from brandkit.library.permissions import visible_assets
+from brandkit.plain_text import PlainTextFormMixin
 from procurement import cpv
 from procurement.models import (
     FORMAT_CHOICES,
@@ -76,7 +77,7 @@ class AssetChoiceField(forms.ModelMultipleChoiceField):
         return f"{obj.title} ({obj.get_kind_display()})"
 
 
-class VisualOrderForm(forms.ModelForm):
+class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
     estimated_value_eur = EuroField(
         label=_("Estimated value (EUR, without VAT)"),
         max_digits=12,
@@ -251,7 +252,7 @@ class VisualOrderForm(forms.ModelForm):
         return self.cleaned_data.get("seen_revision")
 
 
-class DeliverableForm(forms.ModelForm):
+class DeliverableForm(PlainTextFormMixin, forms.ModelForm):
     preset_slug = forms.ChoiceField(
         label=_("Channel preset"),
         required=False,
@@ -399,7 +400,7 @@ class DeliverableForm(forms.ModelForm):
         return [code for code, _label in LANGUAGE_CHOICES if code in chosen]
 
 
-class MilestoneForm(forms.ModelForm):
+class MilestoneForm(PlainTextFormMixin, forms.ModelForm):
     class Meta:
         model = Milestone
         fields = ["date", "what"]
@@ -549,7 +550,7 @@ class OrderForms:
         return order, changed
 
 
-class DeliveryForm(forms.Form):
+class DeliveryForm(PlainTextFormMixin, forms.Form):
     """One file delivered against one of the order's deliverables."""
 
     deliverable = forms.ChoiceField(

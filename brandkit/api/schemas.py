@@ -9,6 +9,7 @@ from typing import Literal
 from ninja import Field, Schema
 
 from brandkit.library.models import LANGS, AssetKind
+from brandkit.plain_text import SINGLE_LINE_PATTERN
 
 Kind = Literal[tuple(AssetKind.values)]  # type: ignore[valid-type]
 Language = Literal[LANGS]  # type: ignore[valid-type]
@@ -99,15 +100,22 @@ class AssetFilters(Schema):
     q: str | None = Field(
         None,
         max_length=200,
+        pattern=SINGLE_LINE_PATTERN,
         description="Words to find in titles, descriptions, alt texts and tags (any language); "
         "every word must occur, also as part of a longer word; `or` between words gives "
         "alternatives and a leading `-` excludes a word.",
     )
     kind: Kind | None = None
-    topic: str | None = Field(None, max_length=50, description="Topic area slug.")
+    topic: str | None = Field(
+        None, pattern=SINGLE_LINE_PATTERN, max_length=50, description="Topic area slug."
+    )
     language: Language | None = Field(None, description="Language of the text in the visual.")
-    preset: str | None = Field(None, max_length=50, description="Channel preset slug.")
-    campaign: str | None = Field(None, max_length=200, description="Campaign name (exact).")
+    preset: str | None = Field(
+        None, pattern=SINGLE_LINE_PATTERN, max_length=50, description="Channel preset slug."
+    )
+    campaign: str | None = Field(
+        None, pattern=SINGLE_LINE_PATTERN, max_length=200, description="Campaign name (exact)."
+    )
     updated_since: datetime | None = Field(
         None,
         description="Only assets changed at or after this ISO 8601 time; without an offset "

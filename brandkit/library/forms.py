@@ -14,6 +14,7 @@ from brandkit.library.models import (
     Tag,
     tags_named,
 )
+from brandkit.plain_text import PlainTextFormMixin
 
 ACCEPT = ",".join(
     [
@@ -34,7 +35,7 @@ MAX_TAGS = 30
 TAG_MAX_LENGTH = Tag._meta.get_field("name").max_length
 
 
-class UploadForm(forms.Form):
+class UploadForm(PlainTextFormMixin, forms.Form):
     """The choices that go with an upload; the files themselves are read from request.FILES
     one by one by the view, so one bad file never hides the verdict on the others."""
 
@@ -57,7 +58,7 @@ class LanguagesField(forms.MultipleChoiceField):
     widget = forms.CheckboxSelectMultiple
 
 
-class AssetForm(forms.ModelForm):
+class AssetForm(PlainTextFormMixin, forms.ModelForm):
     """An asset's description: titles, texts, kind, topic, rights and text alternatives.
 
     Validation is the model's (`Asset.clean`), shared with the admin: no past usable-until
@@ -226,7 +227,7 @@ class AssetForm(forms.ModelForm):
         return changed
 
 
-class TextForm(forms.Form):
+class TextForm(PlainTextFormMixin, forms.Form):
     """One required piece of text (a comment, or what needs to change)."""
 
     text = forms.CharField(

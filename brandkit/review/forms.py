@@ -9,10 +9,11 @@ from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.utils.translation import gettext_lazy as _
 
+from brandkit.plain_text import PlainTextFormMixin
 from brandkit.review.models import AuditAction, AuditEvent
 
 
-class AuditFilterForm(forms.Form):
+class AuditFilterForm(PlainTextFormMixin, forms.Form):
     action = forms.ChoiceField(label=_("Action"), required=False)
     user = forms.ModelChoiceField(
         label=_("User"),

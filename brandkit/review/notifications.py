@@ -15,6 +15,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import override
 
 from brandkit.inbox import delivery as inbox
+from brandkit.plain_text import one_line
 from brandkit.roles import WEB_MANAGER
 
 log = logging.getLogger(__name__)
@@ -29,9 +30,13 @@ def _asset_url(asset) -> str:
 
 
 def _send(subject: str, body: str, recipients: list[str]) -> None:
+    """E-mail after the commit. The subject is made one line here whatever the titles in it
+    hold (a line break in a header is refused by Django's mail with BadHeaderError), and a
+    failure to send is logged: the decision it reports stands either way."""
     recipients = sorted({r for r in recipients if r})
     if not recipients:
         return
+    subject = one_line(subject)
 
     def deliver():
         try:
