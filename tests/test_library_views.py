@@ -343,7 +343,7 @@ def test_asset_page_shows_metadata_versions_and_owner_actions(client, ska, topic
     client.force_login(topic_owner)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("library:asset", args=[asset.public_id])).content.decode()
-    assert "<h1>Pension reform</h1>" in html
+    assert '<h1 lang="en">Pension reform</h1>' in html
     assert 'lang="ru"' in html and "Пенсионная реформа" in html  # the other languages
     assert reverse("library:asset_edit", args=[asset.public_id]) in html
     assert f"?asset={asset.public_id}" in html
@@ -378,7 +378,9 @@ def test_pending_renditions_are_labelled(client, ska, topic_owner, web_manager):
     client.force_login(topic_owner)
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     html = client.get(reverse("library:asset", args=[asset.public_id])).content.decode()
-    assert "Preview pending" in html and "status--pending" in html
+    assert "status--pending" in html
+    # while the thumbnail is being made, the original itself is the preview
+    assert reverse("library:version_file", args=[version.pk]) + "?inline=1" in html
 
 
 def test_edit_saves_records_and_refreshes_search_text(client, ska, topic_owner):
@@ -800,3 +802,39 @@ def test_renditions_are_listed_by_human_names(client, ska, topic_owner, web_mana
     html = client.get(reverse("library:asset", args=[asset.public_id]), HTTP_ACCEPT_LANGUAGE="en")
     text = html.content.decode()
     assert "For the web, JPEG" in text and "web-jpeg:" not in text
+
+
+def test_text_in_another_language_than_the_page_carries_its_lang(
+    client, ska, topic_owner, web_manager
+):
+    asset, _version = make_asset(
+        topic_owner,
+        ska,
+        state="approved",
+        manager=web_manager,
+        title_et="Ainult eesti pealkiri",
+        title_ru="",
+        alt_text_et="Sinine bänner",
+    )
+    client.force_login(topic_owner)
+    html = client.get(
+        reverse("library:asset", args=[asset.public_id]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    assert '<html lang="en">' in html
+    assert '<h1 lang="et">Ainult eesti pealkiri</h1>' in html
+    listing = client.get(reverse("library:list"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'lang="et">Ainult eesti pealkiri</a>' in listing
+    asset.title_ru = "Только по-русски"
+    asset.save()
+    listing = client.get(reverse("library:list"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'lang="ru">Только по-русски</a>' in listing
+
+
+def test_a_preview_without_alt_text_still_has_a_text_alternative(client, ska, topic_owner):
+    asset, _version = make_asset(topic_owner, ska, title_et="Alt-tekstita", alt_text_et="")
+    client.force_login(topic_owner)
+    html = client.get(
+        reverse("library:asset", args=[asset.public_id]), HTTP_ACCEPT_LANGUAGE="et"
+    ).content.decode()
+    assert 'alt=""' not in html
+    assert "Kujunduse „Alt-tekstita“ eelvaade, tekstilist alternatiivi veel ei ole" in html

@@ -259,7 +259,6 @@ def asset_detail(request, public_id):
             "thumbnail": thumbnail,
             "preview_original": shown is not None
             and thumbnail is None
-            and not renditions
             and shown.format in PREVIEW_FORMATS,
             "comments": comments,
             "events": events,

@@ -24,3 +24,17 @@ def shown_lang(obj, field: str) -> str:
     if lang in ("en", "ru") and getattr(obj, f"{field}_{lang}", ""):
         return lang
     return "et"
+
+
+@register.filter
+def preview_alt(asset) -> str:
+    """The preview image's text alternative: the asset's alt text, or — while it has none — a
+    description of what the image is, so that it never disappears for screen readers."""
+    from django.utils.translation import gettext
+
+    text = getattr(asset, "alt_text", "") or ""
+    if text:
+        return text
+    return gettext("Preview of “%(title)s”, no text alternative yet") % {
+        "title": getattr(asset, "title", "")
+    }
