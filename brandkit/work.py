@@ -17,7 +17,14 @@ from django.db.models import Exists, Max, OuterRef, Q
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from brandkit.library.models import Asset, AssetStatus, AssetVersion, VersionState
+from brandkit.library.models import (
+    Asset,
+    AssetStatus,
+    AssetVersion,
+    TextRevision,
+    TextRevisionState,
+    VersionState,
+)
 from brandkit.review.models import AuditAction, AuditEvent, Comment
 from brandkit.roles import PROCUREMENT, TOPIC_OWNER, WEB_MANAGER, user_roles
 from brandkit.rules.models import Brandbook
@@ -44,6 +51,7 @@ class ManagerWork:
     expiring: list = field(default_factory=list)
     to_confirm: list = field(default_factory=list)  # (kind label, name)
     activity: list = field(default_factory=list)
+    texts: list = field(default_factory=list)  # pending text revisions of published assets
 
 
 @dataclass
@@ -118,6 +126,11 @@ def manager_work(user) -> ManagerWork:
         expiring=list(expiring),
         to_confirm=_unconfirmed(book),
         activity=list(activity),
+        texts=list(
+            TextRevision.objects.filter(state=TextRevisionState.PENDING)
+            .select_related("asset", "author")
+            .order_by("updated_at", "pk")[:LIMIT]
+        ),
     )
 
 

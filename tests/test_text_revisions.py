@@ -143,6 +143,8 @@ def test_owner_edit_of_a_published_asset_waits_and_changes_nothing_published(
     assert rows["tags"] == ("pension", "muudetud, pension")
     assert [m.to for m in mail.outbox] == [["manager@example.ee"]]
     assert revision_url in mail.outbox[0].body
+    assert web_manager.notifications.filter(url=revision_url).count() == 1
+    assert not topic_owner.notifications.filter(url=revision_url).exists()
 
     [event] = AuditEvent.objects.filter(action=AuditAction.TEXT_PROPOSE)
     assert event.details["changes"]["title_et"] == {"old": "Pensionireform", "new": "Uus pealkiri"}
@@ -213,6 +215,8 @@ def test_web_manager_approves_and_the_texts_are_published_with_old_and_new_in_th
     queue = client.get(reverse("review:queue"))
     assert list(queue.context["texts"]) == [revision]
     assert reverse("review:text_revision", args=[revision.pk]) in queue.content.decode()
+    home = client.get(reverse("home")).content.decode()
+    assert reverse("review:text_revision", args=[revision.pk]) in home
     mail.outbox.clear()
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(
@@ -232,6 +236,9 @@ def test_web_manager_approves_and_the_texts_are_published_with_old_and_new_in_th
         "tags": {"old": ["pension"], "new": ["muudetud", "pension"]},
     }
     assert [m.to for m in mail.outbox] == [["owner@example.ee"]]
+    history = client.get(reverse("library:asset", args=[published.public_id])).content.decode()
+    assert "title_et: “Pensionireform” → “Uus pealkiri”" in history
+    assert "waiting for approval → approved" in history
 
     client.force_login(procurement_user)
     assert library_titles(client, "pealkiri") == ["Uus pealkiri"]

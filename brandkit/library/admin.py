@@ -21,6 +21,7 @@ from brandkit.library.models import (
     Rendition,
     StagedUpload,
     Tag,
+    TextRevision,
     TopicArea,
 )
 from brandkit.review import audit
@@ -231,3 +232,12 @@ class DownloadAdmin(ReadOnlyAdmin):
 class StagedUploadAdmin(ReadOnlyAdmin):
     list_display = ("original_name", "user", "verdict", "format", "created_at")
     exclude = ("file",)
+
+
+@admin.register(TextRevision)
+class TextRevisionAdmin(ReadOnlyAdmin):
+    """Read-only: text revisions are decided on the review pages, where decisions are audited."""
+
+    list_display = ("asset", "state", "author", "updated_at", "decided_by")
+    list_filter = ("state",)
+    search_fields = ("asset__title_et", "author__username")

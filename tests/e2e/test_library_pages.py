@@ -4,6 +4,7 @@ JavaScript, and WCAG 2.1 AA by axe-core on every page of the journey."""
 import pytest
 
 from brandkit.library.models import StagedUpload
+from brandkit.review import text_revisions
 from tests.e2e.conftest import axe_violations, screenshot, sign_in
 from tests.library_helpers import FULL, make_asset, make_staged, png_bytes, red_png
 
@@ -52,11 +53,18 @@ def test_library_pages_have_no_axe_violations(
         topic_owner, ska, state="submitted", data=red_png(FULL), title_et="Punane"
     )
     staged = make_staged(topic_owner, ska, red_png(FULL), "punane.png")
+    texts = text_revisions.propose(
+        asset, topic_owner, {"title_et": "Uus pealkiri", "description_et": "Uus\nkirjeldus"}
+    )
+    own, own_version = make_asset(
+        web_manager, ska, state="submitted", data=png_bytes(FULL, marker=3), title_et="Minu oma"
+    )
     sign_in(page, live_server.url, topic_owner.username)
     for path, name in (
         ("/library/", "library-list"),
         (f"/library/assets/{asset.public_id}/", "library-asset"),
         (f"/library/assets/{asset.public_id}/edit/", "library-edit"),
+        (f"/review/texts/{texts.pk}/", "review-texts-owner"),
         ("/library/upload/", "library-upload"),
         (f"/library/staged/{staged.token}/", "library-staged"),
     ):
@@ -68,6 +76,8 @@ def test_library_pages_have_no_axe_violations(
     sign_in(page, live_server.url, web_manager.username)
     for path, name in (
         (f"/library/versions/{submitted.pk}/", "library-version-decision"),
+        (f"/library/versions/{own_version.pk}/", "library-version-self-approval"),
+        (f"/review/texts/{texts.pk}/", "review-texts-decision"),
         ("/review/queue/", "review-queue"),
         ("/review/audit/", "review-audit"),
     ):
