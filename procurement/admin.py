@@ -21,7 +21,7 @@ class ProcurementThresholdAdmin(admin.ModelAdmin):
     fieldsets = (
         (None, {"fields": ("slug", "route", "threshold_eur", "applies_from", "applies_until")}),
         (_("Names"), {"fields": ("name_et", "name_en", "name_ru")}),
-        (_("Legal source"), {"fields": ("legal_source",)}),
+        (_("Legal source"), {"fields": ("legal_source", "legal_source_en", "legal_source_ru")}),
     )
 
     def save_model(self, request, obj, form, change):

@@ -23,6 +23,7 @@ from django.utils.translation import gettext_lazy as _
 
 from brandkit.library.models import localised as _localised
 from procurement import cpv
+from procurement.documents.organisation import DEFAULT_ORGANISATION
 
 LANGS = ("et", "en", "ru")
 LANGUAGE_CHOICES = [("et", _("Estonian")), ("en", _("English")), ("ru", _("Russian"))]
@@ -36,12 +37,8 @@ FORMAT_CHOICES = [
 ]
 FORMATS = tuple(code for code, _label in FORMAT_CHOICES)
 
-# The organisation named in the documents; a deployment may set BRANDKIT_ORGANISATION.
-DEFAULT_ORGANISATION = {
-    "name": "Sotsiaalkindlustusamet",
-    "address": "Paldiski mnt 80, 15092 Tallinn",
-    "registry_code": "70001975",
-}
+# The organisation named in the documents (one setting, shared with the sample order; the
+# address is to be confirmed): a deployment may override keys with BRANDKIT_ORGANISATION.
 
 
 def organisation() -> dict[str, str]:
@@ -104,6 +101,8 @@ class ProcurementThreshold(models.Model):
     legal_source = models.TextField(
         _("legal source"), help_text=_("The provision that sets this threshold, with its date.")
     )
+    legal_source_en = models.TextField(_("legal source (English)"), blank=True)
+    legal_source_ru = models.TextField(_("legal source (Russian)"), blank=True)
     applies_from = models.DateField(_("applies from"))
     applies_until = models.DateField(
         _("applies until"), null=True, blank=True, help_text=_("Empty: until further notice.")
@@ -291,19 +290,10 @@ class VisualOrder(models.Model):
         from `brandbook_data` (the current brandbook when not given)."""
         if brandbook_data is None:
             brandbook_data = _current_brandbook_data()
+        from procurement.thresholds import route_data
+
         decision = self.route()
-        route = None
-        if decision is not None:
-            row = decision.threshold
-            route = {
-                "slug": row.route,
-                "name": row.name_in(lang),
-                "threshold_eur": None
-                if row.route == Route.LOW_VALUE
-                else f"{row.threshold_eur:.2f}",
-                "legal_source": row.legal_source,
-                "applies_from": row.applies_from.isoformat(),
-            }
+        route = route_data(decision.threshold, lang) if decision is not None else None
         base_url = settings.BRANDKIT_BASE_URL.rstrip("/")
         from django.urls import reverse
 

@@ -70,3 +70,20 @@ def route_for(
     if chosen is None:
         return None
     return RouteDecision(value=amount, on_date=on_date, threshold=chosen, next_threshold=following)
+
+
+def route_data(row, lang: str = "et") -> dict:
+    """A threshold row as the documents' ``procurement_route`` (procurement/documents/README.md):
+    the name in `lang`, the legal source in every language the row has (the documents pick
+    theirs), no threshold figure for the low-value route (it has no lower bound to print)."""
+    return {
+        "slug": row.route,
+        "name": row.name_in(lang),
+        "threshold_eur": None if row.route == "low_value" else f"{row.threshold_eur:.2f}",
+        "legal_source": {
+            "et": row.legal_source,
+            "en": row.legal_source_en,
+            "ru": row.legal_source_ru,
+        },
+        "applies_from": row.applies_from.isoformat(),
+    }

@@ -92,7 +92,11 @@ def test_the_migration_loads_the_thresholds_with_their_sources():
     assert rows["international-2024-2025"].threshold_eur == Decimal("143000.00")
     assert "§ 14 lg 1" in rows["simple-2017"].legal_source
     assert "§ 14 lg 2" in rows["national-2017"].legal_source
-    assert "vajab kinnitamist" in rows["international-2026-2027"].legal_source
+    assert "2025/2152" in rows["international-2026-2027"].legal_source
+    assert "vajab kinnitamist" not in rows["international-2026-2027"].legal_source
+    assert "eriteenustele on 60 000 eurot" in rows["national-2017"].legal_source
+    assert "sotsiaal- ja eriteenustel" not in rows["national-2017"].legal_source
+    assert "special services is EUR 60,000" in rows["national-2017"].legal_source_en
     assert rows["simple-2017"].applies_from == D(2017, 9, 1)
 
 
@@ -299,7 +303,7 @@ def test_a_simple_procurement_route_carries_its_threshold(topic_owner, ska):
     assert route["slug"] == "simple"
     assert route["threshold_eur"] == "30000.00"
     assert route["name"] == "Lihthange"
-    assert "RHS" in route["legal_source"]
+    assert "RHS" in route["legal_source"]["et"] and "RHS" in route["legal_source"]["en"]
 
 
 def test_custom_size_in_document_data(topic_owner, ska):

@@ -9,8 +9,10 @@ Templates get ready-to-print strings; all of them are still escaped by autoescap
 
 from __future__ import annotations
 
+import ipaddress
 import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from brandkit.checks.decode import Limits
 from brandkit.checks.dimensions import MAX_BLEED_MM, PAGE_TOLERANCE_MM
@@ -50,6 +52,11 @@ DEFAULT_TERMS = {
     "reference_works": 3,
     "experience_months": 36,
     "designer_years": 3,
+    # Contract terms (issue 11, defect 7): figures, not "the legal team fills this in".
+    "revision_rounds": 2,  # revision rounds included in the price
+    "penalty_percent_per_day": "0.2",  # of the price of the late work, per day of delay
+    "penalty_cap_percent": "10",  # of the contract price, all penalties together
+    "liability_cap_percent": "100",  # of the contract price
 }
 
 
@@ -71,6 +78,22 @@ def check_order(order: dict) -> None:
     for key in ("title", "messages"):
         if not isinstance(order[key], dict):
             raise OrderDataError(f"order[{key!r}] must be a dict by language")
+
+
+def _content(value, lang: str, by_contractor: bool) -> dict:
+    """A text typed per language (purpose, background, audience) for a document in `lang`.
+
+    A plain string is the Estonian text. A brief in English or Russian never prints the
+    Estonian text in place of a missing translation: it says who provides the translation
+    ("note") instead, so the contractor is never handed a mixed-language brief."""
+    texts = {"et": value} if isinstance(value, str) else dict(value or {})
+    text = str(texts.get(lang) or "").strip()
+    if text:
+        return {"text": text, "note": ""}
+    if lang == "et" or not any(str(v or "").strip() for v in texts.values()):
+        return {"text": "", "note": ""}
+    key = "content.by_contractor" if by_contractor else "content.in_estonian"
+    return {"text": "", "note": label(lang, key)}
 
 
 def pick(text, lang: str) -> str:
@@ -159,6 +182,16 @@ def _pick_variant(logo: dict, lang: str) -> dict:
     return variants[0]
 
 
+def _variant_name(variant: dict, lang: str) -> str:
+    """A logo variant in words ("eesti, positiivne"), not its slug: vendors read this."""
+    parts = []
+    if variant.get("language"):
+        parts.append(language_name(lang, variant["language"]))
+    tone = variant.get("tone", "positive")
+    parts.append(label(lang, f"logos.variant.{tone}", default=str(tone)))
+    return ", ".join(parts)
+
+
 def _logos(brandbook: dict, lang: str, logo_dir: Path | None) -> list[dict]:
     rows = []
     for logo in brandbook.get("logos", []):
@@ -169,7 +202,7 @@ def _logos(brandbook: dict, lang: str, logo_dir: Path | None) -> list[dict]:
         if path is not None:
             image = {
                 "src": path.as_uri(),
-                "alt": label(lang, "logos.alt", name=name, variant=variant["slug"]),
+                "alt": label(lang, "logos.alt", name=name, variant=_variant_name(variant, lang)),
             }
         rows.append(
             {
@@ -182,7 +215,7 @@ def _logos(brandbook: dict, lang: str, logo_dir: Path | None) -> list[dict]:
                     if logo.get("min_height_mm")
                     else None
                 ),
-                "variants": ", ".join(v["slug"] for v in logo["variants"]),
+                "variants": "; ".join(_variant_name(v, lang) for v in logo["variants"]),
                 "confirmed": bool(logo.get("confirmed", True)),
                 "image": image,
             }
@@ -231,7 +264,7 @@ def _preset_row(preset: dict, lang: str) -> dict:
         "size": size,
         "match": match,
         "formats": _formats(preset["formats"]),
-        "max_bytes": fmt.byte_size(preset["max_bytes"], lang) if preset.get("max_bytes") else "",
+        "max_bytes": fmt.file_size(preset["max_bytes"], lang) if preset.get("max_bytes") else "",
         "print": "; ".join(printing),
         "confirmed": bool(preset.get("confirmed", True)),
     }
@@ -268,7 +301,7 @@ def _deliverables(order: dict, brandbook: dict, lang: str) -> tuple[list[dict], 
             {
                 "index": index,
                 "kind_slug": kind,
-                "kind": label(lang, f"kind.{kind}", default=kind),
+                "kind": label(lang, f"kind.{kind}", default=_humanise(kind)),
                 "preset_slug": slug or "",
                 "preset_name": pick(preset.get("name"), lang) if preset else "",
                 "size": fmt.size(width, height, unit, lang),
@@ -277,10 +310,16 @@ def _deliverables(order: dict, brandbook: dict, lang: str) -> tuple[list[dict], 
                 "language_codes": languages,
                 "quantity": quantity,
                 "files": quantity * max(1, len(languages)),
-                "notes": item.get("notes") or "",
+                "notes": pick(item.get("notes"), lang),
             }
         )
     return rows, [_preset_row(p, lang) for p in used], custom
+
+
+def _humanise(slug: str) -> str:
+    """An unknown slug printed as words ("social_post" -> "Social post"), never as a code."""
+    words = re.sub(r"[_\-]+", " ", slug).strip()
+    return words[:1].upper() + words[1:]
 
 
 def _acceptance(brandbook: dict, lang: str, limits: Limits) -> list[dict]:
@@ -300,7 +339,7 @@ def _acceptance(brandbook: dict, lang: str, limits: Limits) -> list[dict]:
             "file.*",
             "rejected",
             "accept.file",
-            max_bytes=fmt.byte_size(limits.max_bytes, lang),
+            max_bytes=fmt.file_size(limits.max_bytes, lang),
             megapixels=megapixels,
         ),
         row("svg.unsafe", "rejected", "accept.svg_unsafe"),
@@ -364,7 +403,7 @@ def _acceptance(brandbook: dict, lang: str, limits: Limits) -> list[dict]:
 def _timeline(order: dict, lang: str) -> list[dict]:
     items = []
     for milestone in order.get("milestones") or []:
-        items.append((fmt.to_date(milestone["date"]), str(milestone.get("what", "")), False))
+        items.append((fmt.to_date(milestone["date"]), pick(milestone.get("what"), lang), False))
     items.append((fmt.to_date(order["deadline"]), label(lang, "timeline.deadline"), True))
     items.sort(key=lambda item: (item[0], item[2]))
     return [{"date": fmt.date(d, lang), "what": what, "final": final} for d, what, final in items]
@@ -374,11 +413,14 @@ def _route(order: dict, lang: str) -> dict:
     route = order["procurement_route"]
     threshold = route.get("threshold_eur")
     applies = route.get("applies_from")
+    # The source is printed inside a sentence ("Alus: … (kehtib alates …).") so its own
+    # closing full stop would double the punctuation.
+    source = pick(route.get("legal_source"), lang).strip().rstrip(".;").strip()
     return {
         "slug": route["slug"],
         "name": pick(route.get("name"), lang) or route["slug"],
         "threshold": fmt.money(threshold, lang) if threshold not in (None, "") else "",
-        "legal_source": route.get("legal_source") or "—",
+        "legal_source": source or "—",
         "applies_from": fmt.date(applies, lang) if applies else "—",
     }
 
@@ -390,6 +432,33 @@ def _messages(order: dict, lang: str) -> list[dict]:
         {"lang": code, "lang_name": language_name(lang, code), "text": messages[code]}
         for code in ordered
         if messages.get(code)
+    ]
+
+
+def _public_url(url) -> str:
+    """The URL if a vendor can open it: http(s) on a public host name. Links into the
+    authority's own app (127.0.0.1, localhost, intranet names, private addresses) are left out;
+    the material is sent with the documents instead."""
+    if not url:
+        return ""
+    parts = urlsplit(str(url))
+    host = (parts.hostname or "").lower()
+    if parts.scheme not in ("http", "https") or not host or "." not in host:
+        return ""
+    if host in ("localhost",) or host.endswith((".local", ".localhost", ".internal", ".lan")):
+        return ""
+    try:
+        address = ipaddress.ip_address(host)
+    except ValueError:
+        return str(url)
+    return "" if not address.is_global else str(url)
+
+
+def _references(items: list) -> list[dict]:
+    return [
+        {"title": item.get("title") or "", "url": _public_url(item.get("url"))}
+        for item in items
+        if isinstance(item, dict)
     ]
 
 
@@ -421,6 +490,7 @@ def build_context(
     alt_codes = list(dict.fromkeys(c for d in deliverables for c in d["language_codes"]))
     created = fmt.to_date(order["created"])
     colour = brandbook["colour"]
+    merged_terms = {**DEFAULT_TERMS, **(order.get("terms") or {}), **(terms or {})}
     return {
         "lang": lang,
         "doc_title": doc_title,
@@ -434,11 +504,18 @@ def build_context(
         "deadline": fmt.date(order["deadline"], lang),
         "value": fmt.money(order["estimated_value_eur"], lang),
         "route": _route(order, lang),
-        "cpv": order.get("cpv") or [],
+        "cpv": [
+            {"code": item.get("code", ""), "name": pick(item.get("name"), lang)}
+            for item in order.get("cpv") or []
+        ],
+        "content": {
+            key: _content(order.get(key), lang, order.get("translation_by_contractor", False))
+            for key in ("purpose", "background", "audience")
+        },
         "messages": _messages(order, lang),
         "deliverables": deliverables,
         "total_files": sum(d["files"] for d in deliverables),
-        "reference_assets": order.get("reference_assets") or [],
+        "reference_assets": _references(order.get("reference_assets") or []),
         "presets": presets,
         "custom_sizes": custom,
         "palette": palette,
@@ -466,7 +543,18 @@ def build_context(
         "has_infographic": any(d["kind_slug"] in INFOGRAPHIC_KINDS for d in deliverables),
         "acceptance": _acceptance(brandbook, lang, limits or Limits()),
         "timeline": _timeline(order, lang),
-        "terms": {**DEFAULT_TERMS, **(terms or {})},
+        "terms": merged_terms,
+        "terms_text": {
+            "penalty_per_day": fmt.percent(
+                fmt.to_decimal(merged_terms["penalty_percent_per_day"]) / 100, lang
+            ),
+            "penalty_cap": fmt.percent(
+                fmt.to_decimal(merged_terms["penalty_cap_percent"]) / 100, lang
+            ),
+            "liability_cap": fmt.percent(
+                fmt.to_decimal(merged_terms["liability_cap_percent"]) / 100, lang
+            ),
+        },
         "file_name_example": _file_name_example(order, deliverables),
         "brandbook": {"name": brandbook["name"], "version": brandbook.get("version", "")},
     }

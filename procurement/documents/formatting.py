@@ -127,3 +127,21 @@ def byte_size(value: int, lang: str) -> str:
     else:
         friendly = f"{number(Decimal(count) / 1024, lang, 1)}{NBSP}KiB"
     return f"{number(count, lang)} {BYTES_WORD[lang]} ({friendly})"
+
+
+SIZE_UNITS = {"et": ("kB", "MB"), "en": ("kB", "MB"), "ru": ("КБ", "МБ")}
+
+
+def file_size(value: int, lang: str) -> str:
+    """A file size as people read it, in decimal units: "8 MB", "512 kB" (vendor-facing text;
+    the exact byte count stays in the check reports)."""
+    _lang(lang)
+    count = int(value)
+    kb, mb = SIZE_UNITS[lang]
+    amount, unit = (
+        (Decimal(count) / 1_000_000, mb) if count >= 1_000_000 else (Decimal(count) / 1000, kb)
+    )
+    text = number(amount, lang, 1)
+    if text.endswith((",0", ".0")):
+        text = text[:-2]
+    return f"{text}{NBSP}{unit}"

@@ -29,7 +29,7 @@ ET: dict[str, str] = {
     "meta.number": "Dokumendi number",
     "meta.version": "Versioon (tellimuse redaktsioon)",
     "meta.created": "Koostatud",
-    "meta.client": "Tellija",
+    "meta.client": "Hankija",
     "meta.owner": "Tellimuse koostaja",
     "meta.deadline": "Tähtaeg",
     "meta.brandbook": "Brändiraamat",
@@ -39,7 +39,7 @@ ET: dict[str, str] = {
     "doc.spec": "Tehniline kirjeldus",
     "doc.criteria": "Kvalifitseerimise ja hindamise kriteeriumid",
     "doc.offer": "Pakkumuse vorm",
-    "doc.contract": "Lepingu tingimuste kavand: õigused ja vastuvõtmine",
+    "doc.contract": "Lepingu eritingimused",
     "common.not_given": "Ei ole määratud.",
     "common.confirmed": "kinnitatud",
     "common.to_confirm": "vajab kinnitamist",
@@ -57,7 +57,7 @@ ET: dict[str, str] = {
     "brief.brand": "Brändireeglid",
     "brief.brand_intro": (
         "Reeglid pärinevad brändiraamatust {brandbook}: samadest andmetest, mille järgi "
-        "brandkit üleantud faile kontrollib."
+        "hankija üleantud faile kontrollib."
     ),
     "brief.palette": "Värvid",
     "brief.typefaces": "Kirjatüübid",
@@ -69,7 +69,7 @@ ET: dict[str, str] = {
     "brief.rights": "Autoriõigused ja litsentsid",
     "brief.timeline": "Ajakava",
     "brief.review_period": (
-        "Tellija vaatab üleantud failid läbi {days} tööpäeva jooksul; puuduste korral parandab "
+        "Hankija vaatab üleantud failid läbi {days} tööpäeva jooksul; puuduste korral parandab "
         "töövõtja need ja annab failid uuesti üle."
     ),
     "brief.contacts": "Kontaktid",
@@ -99,8 +99,9 @@ ET: dict[str, str] = {
     ),
     "palette.neutrals": "Valge, must ja hallid (kroomasus C*ab alla {chroma}) on lubatud.",
     "palette.unconfirmed_note": (
-        "Märkega „vajab kinnitamist“ väärtused on ligikaudsed teisendused; Tellija kinnitab "
-        "need enne trükki."
+        "Märkega „vajab kinnitamist“ väärtused on ligikaudsed teisendused; hankija kinnitab "
+        "need enne trükki. Pantone'i toonid on viide värvisüsteemile: lubatud on ka sellega "
+        "samaväärne värvisüsteem."
     ),
     "typefaces.caption": "Brändi kirjatüübid",
     "typefaces.family": "Kirjatüüp",
@@ -139,8 +140,8 @@ ET: dict[str, str] = {
     "presets.colour_space.any": "värviruum sRGB või CMYK",
     # Accessibility
     "access.wcag": (
-        "Tööd vastavad WCAG 2.1 AA tasemele (EN 301 549), mis on Eesti avaliku sektori "
-        "veebilehtedele kohustuslik."
+        "Tööd vastavad WCAG 2.1 AA tasemele (EN 301 549) või sellega samaväärsele nõudele, mis "
+        "on Eesti avaliku sektori veebilehtedele kohustuslik."
     ),
     "access.text_contrast": "Teksti kontrastsus taustaga on vähemalt {ratio} (WCAG 1.4.3).",
     "access.large_contrast": (
@@ -162,37 +163,38 @@ ET: dict[str, str] = {
         "Tellimuses on infograafika: pikk tekstialternatiiv on kohustuslik üleantav."
     ),
     "access.not_colour_only": "Infot ei edastata ainult värvi abil.",
-    "access.order_needs": "Tellija lisanõuded ligipääsetavusele:",
+    "access.order_needs": "Hankija lisanõuded ligipääsetavusele:",
     # Acceptance criteria: brandkit's check codes
     "accept.intro": (
-        "Iga üleantud faili kontrollib brandkit brändiraamatu {brandbook} ja tellitud töö malli "
-        "järgi. Tabel loetleb kontrollide koodid täpselt nii, nagu need on kontrolliaruandes."
+        "Hankija kontrollib iga üleantud faili automaatselt brändiraamatu {brandbook} ja "
+        "tellitud töö malli järgi. Iga rea järel on väikeses kirjas kontrolli tunnus, mis on "
+        "ka kontrolliaruandes."
     ),
-    "accept.caption": "Kontrollid, mille brandkit üleantud failidel teeb",
-    "accept.code": "Kood",
+    "accept.caption": "Üleantud failide kontrollid",
+    "accept.code": "Kontrolli tunnus",
     "accept.rule": "Nõue",
     "accept.severity": "Tase",
     "accept.verdict": (
-        "Fail võetakse vastu, kui brandkiti otsus on „pass“: ühtki vea taseme leidu ei ole. "
-        "Tagasi lükatud fail (koodid file.*, svg.unsafe, pdf.unsafe) tuleb asendada. Hoiatused "
-        "tuleb parandada või üleandmisel kirjalikult põhjendada."
+        "Fail võetakse vastu, kui ühtki vea taseme leidu ei ole. Tagasi lükatud fail (vigane "
+        "või ohtlik fail) tuleb asendada. Hoiatused tuleb parandada või üleandmisel "
+        "kirjalikult põhjendada."
     ),
     "accept.order_match": (
         "Lisaks kontrollitakse, et üleantud failid vastavad tellitud töödele: mõõdud, vormingud, "
         "keeled ja kogused (vt tellitavate tööde tabel)."
     ),
     "accept.file": (
-        "Fail avaneb ja on terve: ei ole tühi ega vigane, sisu vastab faililaiendile, vorming on "
-        "PNG, JPEG, WebP, SVG või PDF, maht kuni {max_bytes}, rasterpilt kuni {megapixels} "
-        "megapikslit (kaitse pakkimispommide eest)."
+        "Fail avaneb ja on terve: ei ole tühi ega vigane, sisu vastab faililaiendile, vorming "
+        "on PNG, JPEG, WebP, SVG või PDF, maht kuni {max_bytes}, rasterpilt kuni {megapixels} "
+        "megapikslit."
     ),
     "accept.svg_unsafe": (
         "SVG ei sisalda skripte, sündmusekäsitlejaid, välisviiteid ega lubatute loendist "
         "väljas olevaid elemente (selline fail lükatakse tagasi, seda ei „puhastata“)."
     ),
     "accept.pdf_unsafe": (
-        "PDF ei sisalda JavaScripti, automaatseid toiminguid, manustatud faile ega välisviiteid "
-        "ja ei ole krüpteeritud (pdf.encrypted)."
+        "PDF ei sisalda JavaScripti, automaatseid toiminguid, manustatud faile ega "
+        "välisviiteid ja ei ole krüpteeritud."
     ),
     "accept.size_mismatch": (
         "Täpse mõõduga mallid (vt mallide tabel): pikslimõõt on täpselt malli mõõt. Trükimallid: "
@@ -246,15 +248,18 @@ ET: dict[str, str] = {
         "Iga töö eksporditakse iga keele jaoks eraldi failina tellitud malli mõõdus ja "
         "vormingus (vt mallide tabel)."
     ),
-    "files.naming": "Failinimi: tellimuse number, töö number, keel ja mall, nt {example}.",
+    "files.naming": (
+        "Failinimi koosneb tellimuse numbrist, töö numbrist, keelest ja mallist, nt {example}."
+    ),
     "files.sources": (
         "Lähtefailid antakse üle kihilistena kujundusprogrammi algvormingus (nt AI, INDD, PSD, "
-        "FIG, AFDESIGN või SVG) koos lingitud piltidega."
+        "FIG, AFDESIGN või SVG või muu sellega samaväärne kihiline vorming) koos lingitud "
+        "piltidega."
     ),
     "files.fonts": (
         "Kirjad: trüki-PDF-ides on kirjatüübid manustatud; lähtefailides kasutatakse brändi "
-        "vabalitsentsiga kirjatüüpe; muu kirjatüübi korral teisendatakse tekst kõverateks või "
-        "antakse Tellijale kirjatüübi litsents."
+        "vaba litsentsiga kirjatüüpe; muu kirjatüübi korral teisendatakse tekst kõverateks või "
+        "on kirjatüübi litsents hankijale olemas."
     ),
     "files.images": "Fotod ja illustratsioonid antakse üle koos litsentsi ja allika andmetega.",
     "files.alt_texts": (
@@ -264,34 +269,36 @@ ET: dict[str, str] = {
     "files.metadata": "Failidest eemaldatakse asukoha- ja isikuandmed (EXIF/XMP).",
     # Copyright (standard text for the legal team to confirm)
     "rights.legal_note": (
-        "Standardtekst autoriõiguse seaduse (AutÕS) alusel; õigusosakond kinnitab selle enne "
-        "kasutamist."
+        "Standardtekst autoriõiguse seaduse (AutÕS) alusel; õigusosakond vaatab selle enne "
+        "kasutamist üle."
     ),
     "rights.transfer": (
-        "Töövõtja annab Tellijale üle kõik lepingu alusel loodud teoste (sh kavandid, "
-        "vahetulemused, lõplikud failid ja lähtefailid) autori varalised õigused autoriõiguse "
-        "seaduse tähenduses. Õigused lähevad üle üleandmise-vastuvõtmise akti allkirjastamisel."
+        "Lepingu alusel loodud teoste (sh kavandid, vahetulemused, lõplikud failid ja "
+        "lähtefailid) autori varalised õigused lähevad hankijale üle üleandmise-vastuvõtmise "
+        "akti allkirjastamisel."
     ),
     "rights.scope": (
         "Varalised õigused antakse üle ajaliselt ja territoriaalselt piiramatult ning kõigiks "
         "kasutusviisideks, sealhulgas õigusega teoseid reprodutseerida, levitada, avalikult "
         "näidata ja üldsusele kättesaadavaks teha, tõlkida, muuta, töödelda ja teiste teostega "
-        "ühendada ning anda kolmandatele isikutele litsentse või õigusi edasi anda."
+        "ühendada."
     ),
     "rights.moral": (
         "Autori isiklikud õigused (sh õigus autorsusele ja autorinimele) jäävad autorile ega ole "
-        "üleantavad. Töövõtja tagab, et autor ei teosta neid viisil, mis takistab Tellijal "
+        "üleantavad. Töövõtja tagab, et autor ei teosta neid viisil, mis takistab hankijal "
         "teose tavapärast kasutamist ja muutmist, ning nõustub teose kasutamisega autori nime "
         "märkimata."
     ),
     "rights.sources": (
-        "Üle antakse ka kihilised lähtefailid; Tellijal on õigus neid muuta ja nende põhjal "
+        "Üle antakse ka kihilised lähtefailid; hankijal on õigus neid muuta ja nende põhjal "
         "uusi teoseid luua."
     ),
     "rights.third_party": (
-        "Kui teoses kasutatakse kolmandate isikute materjale (fotod, illustratsioonid, ikoonid, "
-        "kirjatüübid), loetleb Töövõtja need koos litsentsidega ja tagab, et litsentsid lubavad "
-        "Tellijal neid kasutada punktis 2 kirjeldatud ulatuses. Litsentsitasud sisalduvad hinnas."
+        "Kolmandate isikute materjalide (fotopangapildid, illustratsioonid, ikoonid, "
+        "kirjatüübid) kohta piisab lihtlitsentsist, mis lubab hankijal neid kasutada oma "
+        "tegevuses kõigis tellitud kanalites, sh teost muuta ja töödelda; all-litsentsi "
+        "andmise õigust ei nõuta. Töövõtja loetleb need materjalid koos litsentsi tingimustega "
+        "ja litsentsitasud sisalduvad hinnas."
     ),
     "rights.price": (
         "Varaliste õiguste üleandmise ja litsentside tasu sisaldub lepingu hinnas; eraldi tasu "
@@ -317,28 +324,33 @@ ET: dict[str, str] = {
     # Procurement route (the thresholds themselves come with the order, as data)
     "route.route": "Hanke liik",
     "route.threshold": "Piirmäär: {threshold} (käibemaksuta).",
-    "route.source": "Alus: {source}, kehtib alates {date}.",
+    "route.source": "Alus: {source} (kehtib alates {date}).",
     "route.splitting": (
         "Hanke liigi valikul arvestatakse ühe ostu kõigi osade kogumaksumust; ostu ei jagata "
         "osadeks piirmäära vältimiseks."
     ),
     "route.explain.low_value": (
-        "Eeldatav maksumus jääb alla lihthanke piirmäära. Riigihangete seaduse menetlusi ei "
-        "kohaldata, kuid järgitakse hankimise üldpõhimõtteid: läbipaistvus, kontrollitavus, "
-        "proportsionaalsus, võrdne kohtlemine ja rahaliste vahendite säästlik kasutamine. "
-        "Võimaluse korral küsitakse pakkumusi mitmelt pakkujalt."
+        "Eeldatav maksumus jääb alla lihthanke piirmäära: riigihangete seaduse menetlusi ei "
+        "kohaldata, kuid järgitakse RHS § 3 üldpõhimõtteid ja hankija hankekorda. Hankija "
+        "küsib pakkumusi vähemalt kolmelt ettevõtjalt (pakkumuskutse)."
     ),
     "route.explain.simple": (
-        "Lihthange riigihangete seaduse järgi: hanketeade ja hankedokumendid avaldatakse "
-        "riigihangete registris."
+        "Lihthange (RHS § 125). Menetluse reeglid on need hankedokumendid (§ 125 lg 2). "
+        "Pakkumuste esitamise tähtaeg on vähemalt 5 tööpäeva hanketeate avaldamisest (§ 125 lg "
+        "4). Enne lepingu sõlmimist kontrollib hankija, et edukal pakkujal ei esine § 95 lg 1 "
+        "kõrvaldamise aluseid (§ 125 lg 7). Lepingu võib sõlmida 5 tööpäeva möödumisel "
+        "pakkumuse edukaks tunnistamise otsuse teatamisest (ooteaeg, § 125 lg 9)."
     ),
     "route.explain.national": (
-        "Riigihange riigihangete seaduse järgi (nt avatud hankemenetlus): hanketeade ja "
-        "hankedokumendid avaldatakse riigihangete registris."
+        "Riigihange avatud hankemenetlusena. Pakkumuste esitamise tähtaeg on vähemalt 15 päeva "
+        "hanketeate registrile esitamisest, kuna kogu teabevahetus toimub elektrooniliselt "
+        "riigihangete registris (RHS § 93 lg 1 p 1; muidu 20 päeva, p 2)."
     ),
     "route.explain.international": (
         "Rahvusvaheline piirmäär on ületatud: hanketeade avaldatakse ka Euroopa Liidu Teatajas "
-        "(TED) ja kehtivad rahvusvahelise hankemenetluse tähtajad."
+        "(TED). Avatud hankemenetluses on pakkumuste esitamise tähtaeg vähemalt 30 päeva "
+        "hanketeate registrile esitamisest elektroonilise teabevahetuse korral (RHS § 93 lg 1 "
+        "p 4; muidu 35 päeva, p 5)."
     ),
     # Tender: technical specification
     "spec.authority": "Hankija",
@@ -348,26 +360,24 @@ ET: dict[str, str] = {
     "spec.route": "Hanke liik ja eeldatav maksumus",
     "spec.value": "Hanke eeldatav maksumus: {value} (käibemaksuta).",
     "spec.rights": (
-        "Töövõtja annab Tellijale üle teoste autori varalised õigused ajaliselt ja "
-        "territoriaalselt piiramatult; täpsed tingimused on lepingu tingimuste kavandis."
+        "Lepingu alusel loodud teoste autori varalised õigused lähevad hankijale üle ajaliselt "
+        "ja territoriaalselt piiramatult; kolmandate isikute materjalidele piisab hankija oma "
+        "kasutust (sh muutmist) hõlmavast lihtlitsentsist. Täpsed tingimused on lepingu "
+        "tingimustes."
     ),
     # Tender: qualification and evaluation
     "criteria.template_note": (
         "Kriteeriumid ja kaalud on hankija standardmall: hankespetsialist kohandab need enne "
-        "avaldamist ja õigusosakond kinnitab."
+        "avaldamist."
     ),
     "criteria.qualification": "Pakkuja kvalifitseerimise tingimused",
     "criteria.q_exclusion": (
-        "Pakkujal ei esine riigihangete seaduses sätestatud hankemenetlusest kõrvaldamise "
-        "aluseid (kinnitus pakkumuse vormil)."
+        "Pakkujal ei esine RHS § 95 lõikes 1 nimetatud kõrvaldamise aluseid; hankija "
+        "kontrollib seda enne lepingu sõlmimist."
     ),
     "criteria.q_experience": (
         "Pakkuja on viimase {months} kuu jooksul teinud vähemalt {works} sarnast kujundustööd "
         "(bännerid, sotsiaalmeedia või trükikujundus)."
-    ),
-    "criteria.q_accessibility": (
-        "Vähemalt üks viidatud töödest vastab WCAG 2.1 AA kontrastsusnõuetele või pakkuja "
-        "kirjeldab, kuidas ta ligipääsetavuse tagab."
     ),
     "criteria.q_team": (
         "Töö eest vastutaval kujundajal on vähemalt {years}-aastane graafilise disaini kogemus."
@@ -401,18 +411,17 @@ ET: dict[str, str] = {
     "criteria.tie_break": (
         "Võrdse punktisumma korral eelistatakse suurema kvaliteedipunktide summaga pakkumust."
     ),
-    "quality.concept": "Kontseptsioon ja lähteülesande mõistmine",
+    "quality.concept": "Kontseptsioon ja testkujundus",
     "quality.concept_desc": (
-        "Kuidas pakutud lahendus (kavand või kontseptsiooni kirjeldus) täidab eesmärki, "
-        "kõnetab sihtrühma ja edastab põhisõnumid."
+        "Pakkumusega esitatud kontseptsiooni kirjeldus ja testkujundus (üks tellitud töödest "
+        "kavandina): kuidas see täidab eesmärki, kõnetab sihtrühma ja edastab põhisõnumid."
     ),
     "quality.compliance": "Brändi ja ligipääsetavuse nõuete täitmine",
     "quality.compliance_desc": (
-        "Kuidas pakkuja tagab brändiraamatu reeglite ja WCAG 2.1 AA nõuete täitmise ning "
-        "brandkiti vastuvõtukontrollide läbimise."
+        "Pakkuja kirjeldab, kuidas ta tagab brändiraamatu reeglite ja ligipääsetavusnõuete "
+        "(WCAG 2.1 AA või sellega samaväärne) täitmise, sh kontrastsuse ja "
+        "tekstialternatiivid; hinnatakse kirjelduse konkreetsust ja kontrollitavust."
     ),
-    "quality.portfolio": "Varasemate tööde kvaliteet",
-    "quality.portfolio_desc": "Viidatud sarnaste tööde kujunduslik kvaliteet ja asjakohasus.",
     # Tender: offer form
     "offer.bidder": "Pakkuja andmed",
     "offer.bidder_caption": "Pakkuja",
@@ -447,36 +456,38 @@ ET: dict[str, str] = {
     ),
     "offer.d_price": "Pakkumuse hind on lõplik ja sisaldab kõiki kulusid.",
     "offer.d_rights": (
-        "Nõustume andma üle teoste autori varalised õigused lepingu tingimuste kavandi kohaselt."
+        "Nõustume andma üle teoste autori varalised õigused ja kolmandate isikute materjalide "
+        "litsentsid lepingu tingimuste kohaselt."
     ),
     "offer.d_deadline": "Anname lõplikud failid üle hiljemalt {deadline}.",
-    "offer.d_exclusion": "Meil ei esine hankemenetlusest kõrvaldamise aluseid.",
+    "offer.d_exclusion": "Meil ei esine RHS § 95 lõikes 1 nimetatud kõrvaldamise aluseid.",
     "offer.d_validity": "Pakkumus kehtib {days} päeva pakkumuste esitamise tähtpäevast.",
     "offer.signature": "Allkiri",
     "offer.signature_caption": "Pakkuja esindaja",
     "offer.digital_signature": "Pakkumus allkirjastatakse digitaalselt.",
     # Tender: draft contract terms
     "contract.draft_note": (
-        "Kavand: lepingu eritingimused õiguste ja vastuvõtmise kohta. Standardtekst, mille "
-        "õigusosakond kinnitab enne hanke avaldamist."
+        "Lepingu eritingimused õiguste, vastuvõtmise, vastutuse ja muutmise kohta; lepingu "
+        "üldtingimused on hankija lepingu põhja osa. Õigusosakond vaatab teksti enne "
+        "avaldamist üle."
     ),
     "contract.subject": "Lepingu ese",
     "contract.subject_text": (
-        "Töövõtja kujundab ja annab Tellijale üle tellimuses „{title}“ ({number}, versioon "
+        "Töövõtja kujundab ja annab hankijale üle tellimuses „{title}“ ({number}, versioon "
         "{version}) kirjeldatud tööd tehnilise kirjelduse kohaselt."
     ),
     "contract.acceptance": "Üleandmine ja vastuvõtmine",
     "contract.a_delivery": (
-        "Töövõtja annab failid üle Tellija brandkiti keskkonnas (või Tellija määratud viisil) "
-        "koos lähtefailide ja tekstialternatiividega."
+        "Töövõtja annab failid üle hankija määratud viisil koos lähtefailide ja "
+        "tekstialternatiividega."
     ),
     "contract.a_checks": (
-        "Iga faili kontrollitakse brandkitis brändiraamatu {brandbook} ja tehnilise kirjelduse "
-        "vastuvõtukriteeriumide järgi. Fail, mille kontrolliaruandes on vea või "
-        "tagasilükkamise taseme leid, ei vasta lepingule."
+        "Iga faili kontrollitakse brändiraamatu {brandbook} ja tehnilise kirjelduse "
+        "vastuvõtukriteeriumide järgi. Fail, mille kontrollis on vea või tagasilükkamise "
+        "taseme leid, ei vasta lepingule."
     ),
     "contract.a_review": (
-        "Tellija teatab puudustest või võtab töö vastu {days} tööpäeva jooksul failide "
+        "Hankija teatab puudustest või võtab töö vastu {days} tööpäeva jooksul failide "
         "üleandmisest."
     ),
     "contract.a_fix": (
@@ -488,18 +499,19 @@ ET: dict[str, str] = {
         "failid (nimi ja SHA-256 kontrollsumma)."
     ),
     "contract.a_rights_pass": (
-        "Varalised õigused lähevad Tellijale üle ja tasumise kohustus tekib akti allkirjastamisel."
+        "Varalised õigused lähevad hankijale üle ja tasumise kohustus tekib akti allkirjastamisel."
     ),
-    "contract.a_codes": "Vastuvõtukontrolli koodid ja nende tase:",
     "contract.deadlines": "Tähtajad",
     "contract.delay": (
-        "Tähtaja ületamise korral kohaldatakse lepingu üldtingimusi (leppetrahv, taganemine); "
-        "õigusosakond täiendab seda punkti."
+        "Tähtaja ületamisel maksab töövõtja leppetrahvi {per_day} hilinenud töö maksumusest "
+        "iga hilinetud päeva eest, kokku kuni {cap} lepingu hinnast. Leppetrahv "
+        "tasaarvestatakse tasuga."
     ),
     "contract.payment": "Tasumine",
     "contract.payment_text": (
-        "Tellija tasub vastuvõetud tööde eest arve alusel {days} päeva jooksul pärast "
-        "üleandmise-vastuvõtmise akti allkirjastamist ja arve saamist."
+        "Hankija tasub vastuvõetud tööde eest e-arve alusel {days} päeva jooksul pärast "
+        "üleandmise-vastuvõtmise akti allkirjastamist ja e-arve saamist. Avaliku sektori "
+        "hankijale esitatakse arve e-arvena (kohustuslik alates 01.07.2019)."
     ),
     # Roles in the brandbook and kinds of deliverable (unknown ones print as given)
     "role.primary": "põhivärv",
@@ -519,6 +531,54 @@ ET: dict[str, str] = {
     "kind.leaflet": "Voldik",
     "kind.illustration": "Illustratsioon",
     "kind.icon": "Ikoon",
+    "quality.designer": "Lepingut täitma määratud kujundaja kogemus",
+    "quality.designer_desc": (
+        "Pakkumuses nimetatud vastutava kujundaja, kes teeb lepingu töö, kuni kolm varasemat "
+        "sarnast tööd: nende asjakohasus ja kvaliteet (direktiivi 2014/24/EL art 67 lg 2 p b; "
+        "pakkuja enda varasemad tööd on kvalifitseerimise, mitte hindamise küsimus)."
+    ),
+    "access.offer_approach": (
+        "Pakkuja kirjeldab pakkumuses, kuidas ta ligipääsetavuse tagab; kirjeldust hinnatakse "
+        "kvaliteedikriteeriumi all."
+    ),
+    "typefaces.identity": (
+        "Roboto kirjatüübid on nõutud riigi ühtse visuaalse identiteedi stiilijuhisega "
+        "(Riigikantselei); need on vaba litsentsiga (SIL Open Font License) ja tasuta "
+        "kättesaadavad."
+    ),
+    "contract.a_rounds": (
+        "Hinnas sisaldub {rounds} parandusringi kavandite ja lõplike failide kohta; iga "
+        "parandusring tehakse {days} tööpäeva jooksul."
+    ),
+    "contract.liability": "Vastutus",
+    "contract.liability_text": (
+        "Poole vastutus lepingu rikkumisest tekkinud kahju eest on piiratud {cap} lepingu "
+        "hinnast; piirang ei kehti tahtliku või raske hooletusega tekitatud kahju ega "
+        "kolmandate isikute õiguste rikkumise nõuete kohta."
+    ),
+    "contract.changes": "Lepingu muutmine",
+    "contract.changes_text": (
+        "Lepingut muudetakse kirjalikult ja üksnes riigihangete seaduse § 123 lubatud juhtudel "
+        "ja ulatuses."
+    ),
+    "contract.termination": "Lepingu lõpetamine",
+    "contract.termination_text": (
+        "Pool võib lepingu üles öelda, kui teine pool rikub lepingut oluliselt ega kõrvalda "
+        "rikkumist {days} tööpäeva jooksul kirjaliku teate saamisest. Hankija tasub üles "
+        "ütlemise ajaks vastu võetud tööde eest."
+    ),
+    "contract.contacts": "Kontaktisikud",
+    "contract.contact_authority": "Hankija kontaktisik",
+    "contract.contact_contractor": "Töövõtja kontaktisik",
+    "deliverables.references_note": "Viitematerjalid saadetakse koos hankedokumentidega.",
+    "logos.variant.positive": "positiivne",
+    "logos.variant.negative": "negatiivne",
+    "logos.no_min_height": "Väikseim kõrgus trükis: vajab kinnitamist.",
+    "kind.social_post": "Sotsiaalmeedia pilt",
+    "kind.print": "Trükis",
+    "kind.other": "Muu töö",
+    "content.by_contractor": ("Tõlke teeb töövõtja eestikeelse lähteülesande põhjal."),
+    "content.in_estonian": "See osa on antud eestikeelses lähteülesandes.",
 }
 
 EN: dict[str, str] = {
@@ -528,7 +588,7 @@ EN: dict[str, str] = {
     "meta.number": "Document number",
     "meta.version": "Version (order revision)",
     "meta.created": "Prepared",
-    "meta.client": "Client",
+    "meta.client": "Contracting authority",
     "meta.owner": "Ordered by",
     "meta.deadline": "Deadline",
     "meta.brandbook": "Brandbook",
@@ -538,7 +598,7 @@ EN: dict[str, str] = {
     "doc.spec": "Technical specification",
     "doc.criteria": "Qualification and evaluation criteria",
     "doc.offer": "Offer form",
-    "doc.contract": "Draft contract terms: rights and acceptance",
+    "doc.contract": "Special contract terms",
     "common.not_given": "Not given.",
     "common.confirmed": "confirmed",
     "common.to_confirm": "to be confirmed",
@@ -554,8 +614,8 @@ EN: dict[str, str] = {
     "brief.references": "Reference material",
     "brief.brand": "Brand rules",
     "brief.brand_intro": (
-        "The rules come from the brandbook {brandbook}: the same data that brandkit checks "
-        "the delivered files against."
+        "The rules come from the brandbook {brandbook}: the same data that the authority "
+        "checks the delivered files against."
     ),
     "brief.palette": "Colours",
     "brief.typefaces": "Typefaces",
@@ -567,7 +627,7 @@ EN: dict[str, str] = {
     "brief.rights": "Copyright and licences",
     "brief.timeline": "Timeline",
     "brief.review_period": (
-        "The client reviews the delivered files within {days} working days; the contractor "
+        "The authority reviews the delivered files within {days} working days; the contractor "
         "corrects any shortcomings and delivers the files again."
     ),
     "brief.contacts": "Contacts",
@@ -595,8 +655,9 @@ EN: dict[str, str] = {
     ),
     "palette.neutrals": "White, black and greys (chroma C*ab below {chroma}) are allowed.",
     "palette.unconfirmed_note": (
-        "Values marked “to be confirmed” are approximate conversions; the client confirms them "
-        "before print."
+        "Values marked “to be confirmed” are approximate conversions; the authority confirms "
+        "them before print. Pantone shades refer to a colour system: an equivalent colour "
+        "system is also accepted."
     ),
     "typefaces.caption": "Brand typefaces",
     "typefaces.family": "Typeface",
@@ -635,8 +696,8 @@ EN: dict[str, str] = {
     "presets.colour_space.cmyk": "colour space CMYK",
     "presets.colour_space.any": "colour space sRGB or CMYK",
     "access.wcag": (
-        "The work meets WCAG 2.1 level AA (EN 301 549), required of Estonian public-sector "
-        "websites."
+        "The work meets WCAG 2.1 level AA (EN 301 549) or an equivalent requirement, required "
+        "of Estonian public-sector websites."
     ),
     "access.text_contrast": (
         "Text has a contrast ratio of at least {ratio} with its background (WCAG 1.4.3)."
@@ -660,36 +721,37 @@ EN: dict[str, str] = {
         "The order includes an infographic: its long text alternative is a required deliverable."
     ),
     "access.not_colour_only": "Information is never conveyed by colour alone.",
-    "access.order_needs": "The client's further accessibility requirements:",
+    "access.order_needs": "The authority's further accessibility requirements:",
     "accept.intro": (
-        "brandkit checks every delivered file against the brandbook {brandbook} and the preset "
-        "of its item. The table lists the check codes exactly as they appear in the check report."
+        "The authority checks every delivered file automatically against the brandbook "
+        "{brandbook} and the preset of its item. Each row ends with the check's identifier in "
+        "small print, as it appears in the check report."
     ),
-    "accept.caption": "Checks brandkit runs on the delivered files",
-    "accept.code": "Code",
+    "accept.caption": "Checks of the delivered files",
+    "accept.code": "Check identifier",
     "accept.rule": "Requirement",
     "accept.severity": "Severity",
     "accept.verdict": (
-        "A file is accepted when brandkit's verdict is “pass”: no finding of severity error. "
-        "A rejected file (codes file.*, svg.unsafe, pdf.unsafe) must be replaced. Warnings must "
-        "be fixed or explained in writing at delivery."
+        "A file is accepted when it has no finding of severity error. A rejected file (a "
+        "corrupt or unsafe file) must be replaced. Warnings must be fixed or explained in "
+        "writing at delivery."
     ),
     "accept.order_match": (
         "The delivered files are also matched against the ordered items: sizes, formats, "
         "languages and quantities (see the deliverables table)."
     ),
     "accept.file": (
-        "The file opens and is intact: not empty or corrupt, its content matches its extension, "
-        "its format is PNG, JPEG, WebP, SVG or PDF, at most {max_bytes}, a raster image at most "
-        "{megapixels} megapixels (decompression-bomb protection)."
+        "The file opens and is intact: not empty or corrupt, its content matches its "
+        "extension, its format is PNG, JPEG, WebP, SVG or PDF, at most {max_bytes}, a raster "
+        "image at most {megapixels} megapixels."
     ),
     "accept.svg_unsafe": (
         "The SVG has no scripts, event handlers, external references or elements outside the "
         "allow-list (such a file is rejected, never “cleaned”)."
     ),
     "accept.pdf_unsafe": (
-        "The PDF has no JavaScript, automatic actions, embedded files or external references and "
-        "is not encrypted (pdf.encrypted)."
+        "The PDF has no JavaScript, automatic actions, embedded files or external references "
+        "and is not encrypted."
     ),
     "accept.size_mismatch": (
         "Exact-size presets (see the presets table): the pixel size is exactly the preset's. "
@@ -744,15 +806,19 @@ EN: dict[str, str] = {
         "Each item is exported as a separate file for each language, in the ordered preset's "
         "size and format (see the presets table)."
     ),
-    "files.naming": "File name: order number, item number, language and preset, e.g. {example}.",
+    "files.naming": (
+        "A file name is made of the order number, the item number, the language and the "
+        "preset, e.g. {example}."
+    ),
     "files.sources": (
-        "Source files are delivered layered, in the design application's own format (e.g. AI, "
-        "INDD, PSD, FIG, AFDESIGN or SVG), with their linked images."
+        "Source files are delivered with their layers in the design application's native "
+        "format (e.g. AI, INDD, PSD, FIG, AFDESIGN or SVG, or an equivalent layered format) "
+        "with the linked images."
     ),
     "files.fonts": (
-        "Fonts: print PDFs embed their fonts; source files use the brand's open-licence "
-        "typefaces; for any other typeface the text is converted to outlines or the client "
-        "receives a font licence."
+        "Fonts: print PDFs embed their fonts; source files use the brand's free-licence "
+        "typefaces; for any other typeface the text is converted to outlines or the authority "
+        "already holds the font licence."
     ),
     "files.images": "Photos and illustrations are delivered with their licence and source.",
     "files.alt_texts": (
@@ -761,39 +827,39 @@ EN: dict[str, str] = {
     ),
     "files.metadata": "Location and personal data are removed from the files (EXIF/XMP).",
     "rights.legal_note": (
-        "Standard text under the Estonian Copyright Act (Autoriõiguse seadus); the legal team "
-        "confirms it before use."
+        "Standard text under the Estonian Copyright Act (AutÕS); the legal department reviews "
+        "it before use."
     ),
     "rights.transfer": (
-        "The contractor transfers to the client all the author's economic (proprietary) rights "
-        "in the works created under the contract (including drafts, intermediate results, final "
-        "files and source files) within the meaning of the Copyright Act. The rights pass on "
-        "signature of the delivery and acceptance certificate."
+        "The author's economic rights in the works created under the contract (including "
+        "drafts, interim results, final files and source files) pass to the authority when the "
+        "acceptance certificate is signed."
     ),
     "rights.scope": (
-        "The economic rights are transferred for an unlimited time and territory and for all "
-        "forms of use, including the right to reproduce, distribute, display and make the works "
-        "available to the public, translate, alter, adapt and combine them with other works, "
-        "and to grant licences or transfer the rights to third parties."
+        "The economic rights are transferred without limits in time or territory and for every "
+        "manner of use, including the right to reproduce, distribute, display publicly, make "
+        "available to the public, translate, alter, adapt and combine the works with others."
     ),
     "rights.moral": (
         "The author's moral (personal) rights, including the rights of authorship and to the "
         "author's name, stay with the author and are not transferable. The contractor ensures "
-        "that the author does not exercise them so as to prevent the client's normal use and "
+        "that the author does not exercise them so as to prevent the authority's normal use and "
         "alteration of the work, and agrees to the work being used without the author's name."
     ),
     "rights.sources": (
-        "The layered source files are transferred too; the client may alter them and create new "
-        "works from them."
+        "The layered source files are delivered too; the authority may alter them and create "
+        "new works from them."
     ),
     "rights.third_party": (
-        "Where the work uses third-party material (photos, illustrations, icons, typefaces), the "
-        "contractor lists it with its licences and ensures that they allow the client to use it "
-        "to the extent of point 2. Licence fees are included in the price."
+        "For third-party material (stock photos, illustrations, icons, typefaces) a "
+        "non-exclusive licence is enough if it covers the authority's own uses in all ordered "
+        "channels, including editing and adapting; no right to sublicense is required. The "
+        "contractor lists that material with its licence terms, and the licence fees are "
+        "included in the price."
     ),
     "rights.price": (
-        "The fee for the transfer of economic rights and for licences is included in the "
-        "contract price; nothing is paid separately."
+        "The fee for the transfer of economic rights and for the licences is included in the "
+        "contract price; no separate fee is paid."
     ),
     "rights.warranty": (
         "The contractor confirms that the works are original and do not infringe third parties' "
@@ -813,29 +879,36 @@ EN: dict[str, str] = {
     "contacts.address": "Address",
     "route.route": "Procurement route",
     "route.threshold": "Threshold: {threshold} (without VAT).",
-    "route.source": "Source: {source}, applies from {date}.",
+    "route.source": "Legal basis: {source} (applies from {date}).",
     "route.splitting": (
         "The route is chosen on the total value of all parts of one purchase; a purchase is "
         "never split to stay under a threshold."
     ),
     "route.explain.low_value": (
-        "The estimated value is below the simple-procurement threshold. The procedures of the "
-        "Public Procurement Act do not apply, but its general principles do: transparency, "
-        "verifiability, proportionality, equal treatment and economical use of funds. Where "
-        "possible, offers are requested from several suppliers."
+        "The estimated value is below the simple procurement threshold: the procedures of the "
+        "Public Procurement Act do not apply, but the general principles of RHS § 3 and the "
+        "authority's procurement rules do. The authority asks at least three firms for offers "
+        "(request for offers)."
     ),
     "route.explain.simple": (
-        "Simple procurement under the Public Procurement Act: the contract notice and the "
-        "procurement documents are published in the public procurement register."
+        "Simple procurement (RHS § 125). These procurement documents set the procedure rules "
+        "(§ 125 (2)). The time limit for offers is at least 5 working days from the "
+        "publication of the notice (§ 125 (4)). Before the contract the authority checks that "
+        "none of the exclusion grounds of § 95 (1) applies to the successful tenderer (§ 125 "
+        "(7)). The contract may be concluded 5 working days after the award decision is "
+        "notified (standstill, § 125 (9))."
     ),
     "route.explain.national": (
-        "A public procurement under the Public Procurement Act (e.g. an open procedure): the "
-        "contract notice and the procurement documents are published in the public procurement "
-        "register."
+        "National procurement as an open procedure. The time limit for offers is at least 15 "
+        "days from the submission of the notice to the register, as all communication is "
+        "electronic through the public procurement register (RHS § 93 (1) 1; otherwise 20 "
+        "days, point 2)."
     ),
     "route.explain.international": (
-        "The international threshold is reached: the contract notice is also published in the "
-        "Official Journal of the EU (TED) and the time limits of international procedures apply."
+        "The EU threshold is reached: the notice is also published in the Official Journal of "
+        "the EU (TED). In the open procedure the time limit for offers is at least 30 days "
+        "from the submission of the notice to the register with electronic communication (RHS "
+        "§ 93 (1) 4; otherwise 35 days, point 5)."
     ),
     "spec.authority": "Contracting authority",
     "spec.subject": "Subject of the procurement",
@@ -844,25 +917,23 @@ EN: dict[str, str] = {
     "spec.route": "Procurement route and estimated value",
     "spec.value": "Estimated value of the procurement: {value} (without VAT).",
     "spec.rights": (
-        "The contractor transfers the author's economic rights in the works to the client for "
-        "an unlimited time and territory; the exact terms are in the draft contract terms."
+        "The author's economic rights in the works created under the contract pass to the "
+        "authority without limits in time or territory; for third-party material a "
+        "non-exclusive licence covering the authority's own uses (including editing) is "
+        "enough. The contract terms give the details."
     ),
     "criteria.template_note": (
-        "The criteria and weights are the contracting authority's standard template: procurement "
-        "staff adapt them before publication and the legal team confirms them."
+        "The criteria and weights are the authority's standard template: the procurement "
+        "specialist adapts them before publication."
     ),
     "criteria.qualification": "Qualification of the bidder",
     "criteria.q_exclusion": (
-        "No grounds for exclusion under the Public Procurement Act apply to the bidder "
-        "(declared in the offer form)."
+        "None of the exclusion grounds of RHS § 95 (1) applies to the tenderer; the authority "
+        "checks this before the contract is concluded."
     ),
     "criteria.q_experience": (
-        "In the last {months} months the bidder has completed at least {works} comparable design "
-        "works (banners, social media or print design)."
-    ),
-    "criteria.q_accessibility": (
-        "At least one of the works referred to meets the WCAG 2.1 AA contrast requirements, or "
-        "the bidder describes how it ensures accessibility."
+        "In the last {months} months the tenderer has completed at least {works} similar "
+        "design works (banners, social media or print design)."
     ),
     "criteria.q_team": (
         "The designer responsible for the work has at least {years} years' experience in "
@@ -894,19 +965,17 @@ EN: dict[str, str] = {
         "criterion's maximum points, with written reasons."
     ),
     "criteria.tie_break": "On equal scores, the offer with more quality points is preferred.",
-    "quality.concept": "Concept and understanding of the brief",
+    "quality.concept": "Concept and test design",
     "quality.concept_desc": (
-        "How the proposed solution (a draft or a description of the concept) meets the "
-        "objective, speaks to the audience and carries the key messages."
+        "The concept description and test design (one ordered item as a draft) submitted with "
+        "the offer: how it meets the objective, speaks to the audience and conveys the key "
+        "messages."
     ),
     "quality.compliance": "Meeting the brand and accessibility requirements",
     "quality.compliance_desc": (
-        "How the bidder ensures the brandbook's rules and WCAG 2.1 AA are met and the files pass "
-        "brandkit's acceptance checks."
-    ),
-    "quality.portfolio": "Quality of previous work",
-    "quality.portfolio_desc": (
-        "The design quality and relevance of the comparable works referred to."
+        "The tenderer describes how it ensures the brandbook's rules and accessibility (WCAG "
+        "2.1 AA or equivalent), including contrast and text alternatives; the description is "
+        "scored for being concrete and checkable."
     ),
     "offer.bidder": "Bidder",
     "offer.bidder_caption": "Bidder's details",
@@ -941,36 +1010,37 @@ EN: dict[str, str] = {
     ),
     "offer.d_price": "The price of the offer is final and covers all costs.",
     "offer.d_rights": (
-        "We agree to transfer the author's economic rights in the works as set out in the draft "
-        "contract terms."
+        "We agree to transfer the economic rights in the works and to provide the third-party "
+        "licences as the contract terms set out."
     ),
     "offer.d_deadline": "We deliver the final files by {deadline}.",
-    "offer.d_exclusion": "No grounds for exclusion from the procurement apply to us.",
+    "offer.d_exclusion": "None of the exclusion grounds of RHS § 95 (1) applies to us.",
     "offer.d_validity": "The offer is valid for {days} days from the deadline for offers.",
     "offer.signature": "Signature",
     "offer.signature_caption": "Representative of the bidder",
     "offer.digital_signature": "The offer is signed digitally.",
     "contract.draft_note": (
-        "Draft: special terms of the contract on rights and acceptance. Standard text for the "
-        "legal team to confirm before the procurement is published."
+        "Special terms of the contract on rights, acceptance, liability and changes; the "
+        "general terms are part of the authority's contract template. The legal department "
+        "reviews the text before publication."
     ),
     "contract.subject": "Subject of the contract",
     "contract.subject_text": (
-        "The contractor designs and delivers to the client the items described in the order "
+        "The contractor designs and delivers to the authority the items described in the order "
         "“{title}” ({number}, version {version}) as set out in the technical specification."
     ),
     "contract.acceptance": "Delivery and acceptance",
     "contract.a_delivery": (
-        "The contractor delivers the files through the client's brandkit (or as the client "
-        "directs) with the source files and text alternatives."
+        "The contractor delivers the files as the authority specifies, with the source files "
+        "and text alternatives."
     ),
     "contract.a_checks": (
-        "Each file is checked in brandkit against the brandbook {brandbook} and the acceptance "
-        "criteria of the technical specification. A file whose check report has a finding of "
-        "severity error or rejected does not conform to the contract."
+        "Each file is checked against the brandbook {brandbook} and the acceptance criteria of "
+        "the technical specification. A file with a finding of severity error or rejection "
+        "does not conform to the contract."
     ),
     "contract.a_review": (
-        "The client reports shortcomings or accepts the work within {days} working days of "
+        "The authority reports shortcomings or accepts the work within {days} working days of "
         "delivery."
     ),
     "contract.a_fix": (
@@ -982,19 +1052,20 @@ EN: dict[str, str] = {
         "files (name and SHA-256 checksum)."
     ),
     "contract.a_rights_pass": (
-        "The economic rights pass to the client, and the obligation to pay arises, on signature "
+        "The economic rights pass to the authority, and the obligation to pay arises, on signature "
         "of the certificate."
     ),
-    "contract.a_codes": "Acceptance check codes and their severity:",
     "contract.deadlines": "Deadlines",
     "contract.delay": (
-        "If a deadline is missed, the general terms of the contract apply (contractual penalty, "
-        "withdrawal); the legal team completes this point."
+        "For a missed deadline the contractor pays a contractual penalty of {per_day} of the "
+        "price of the late work for each day of delay, in total up to {cap} of the contract "
+        "price. The penalty is set off against the fee."
     ),
     "contract.payment": "Payment",
     "contract.payment_text": (
-        "The client pays for the accepted work on an invoice within {days} days of the "
-        "signature of the delivery and acceptance certificate and receipt of the invoice."
+        "The authority pays for the accepted work by e-invoice within {days} days after the "
+        "acceptance certificate is signed and the e-invoice is received. Invoices to "
+        "public-sector authorities must be e-invoices (mandatory since 1 July 2019)."
     ),
     "role.primary": "primary",
     "role.background": "background",
@@ -1013,6 +1084,58 @@ EN: dict[str, str] = {
     "kind.leaflet": "Leaflet",
     "kind.illustration": "Illustration",
     "kind.icon": "Icon",
+    "quality.designer": "Experience of the designer assigned to the contract",
+    "quality.designer_desc": (
+        "Up to three earlier similar works of the lead designer named in the offer who will do "
+        "the work: their relevance and quality (Directive 2014/24/EU Art 67(2)(b); the "
+        "tenderer's own past work is a matter of qualification, not of award)."
+    ),
+    "access.offer_approach": (
+        "The tenderer describes in its offer how it ensures accessibility; the description is "
+        "scored under a quality criterion."
+    ),
+    "typefaces.identity": (
+        "The Roboto typefaces are required by the state's unified visual identity guide "
+        "(Government Office); they are under a free licence (SIL Open Font License) and "
+        "available at no cost."
+    ),
+    "contract.a_rounds": (
+        "The price includes {rounds} revision rounds for the drafts and final files; each "
+        "round is done within {days} working days."
+    ),
+    "contract.liability": "Liability",
+    "contract.liability_text": (
+        "A party's liability for damage caused by a breach of contract is limited to {cap} of "
+        "the contract price; the limit does not apply to damage caused intentionally or by "
+        "gross negligence, nor to claims for infringement of third parties' rights."
+    ),
+    "contract.changes": "Changes to the contract",
+    "contract.changes_text": (
+        "The contract is changed in writing and only in the cases and to the extent allowed by "
+        "§ 123 of the Public Procurement Act."
+    ),
+    "contract.termination": "Termination",
+    "contract.termination_text": (
+        "A party may terminate the contract if the other party commits a material breach and "
+        "does not remedy it within {days} working days of written notice. The authority pays "
+        "for the work accepted by the termination."
+    ),
+    "contract.contacts": "Contact persons",
+    "contract.contact_authority": "Authority's contact person",
+    "contract.contact_contractor": "Contractor's contact person",
+    "deliverables.references_note": (
+        "The reference material is sent with the procurement documents."
+    ),
+    "logos.variant.positive": "positive",
+    "logos.variant.negative": "negative",
+    "logos.no_min_height": "Minimum height in print: to be confirmed.",
+    "kind.social_post": "Social media image",
+    "kind.print": "Printed matter",
+    "kind.other": "Other item",
+    "content.by_contractor": (
+        "Translation to be provided by the contractor from the Estonian brief."
+    ),
+    "content.in_estonian": "This part is given in the Estonian brief only.",
 }
 
 RU: dict[str, str] = {
@@ -1044,7 +1167,7 @@ RU: dict[str, str] = {
     "brief.references": "Справочные материалы",
     "brief.brand": "Правила бренда",
     "brief.brand_intro": (
-        "Правила взяты из брендбука {brandbook} — тех же данных, по которым brandkit проверяет "
+        "Правила взяты из брендбука {brandbook} — тех же данных, по которым заказчик проверяет "
         "сданные файлы."
     ),
     "brief.palette": "Цвета",
@@ -1086,7 +1209,8 @@ RU: dict[str, str] = {
     "palette.neutrals": "Белый, чёрный и серые (хроматичность C*ab меньше {chroma}) разрешены.",
     "palette.unconfirmed_note": (
         "Значения с пометкой «требует подтверждения» — приблизительные пересчёты; заказчик "
-        "подтверждает их до печати."
+        "подтверждает их до печати. Оттенки Pantone — ссылка на систему цветов: допускается и "
+        "равноценная система."
     ),
     "typefaces.caption": "Шрифты бренда",
     "typefaces.family": "Шрифт",
@@ -1125,8 +1249,8 @@ RU: dict[str, str] = {
     "presets.colour_space.cmyk": "цветовое пространство CMYK",
     "presets.colour_space.any": "цветовое пространство sRGB или CMYK",
     "access.wcag": (
-        "Работы соответствуют уровню AA WCAG 2.1 (EN 301 549), обязательному для сайтов "
-        "государственного сектора Эстонии."
+        "Работы соответствуют уровню AA WCAG 2.1 (EN 301 549) или равноценному требованию, "
+        "обязательному для сайтов публичного сектора Эстонии."
     ),
     "access.text_contrast": "Контраст текста с фоном — не менее {ratio} (WCAG 1.4.3).",
     "access.large_contrast": (
@@ -1151,34 +1275,35 @@ RU: dict[str, str] = {
     "access.not_colour_only": "Информация никогда не передаётся только цветом.",
     "access.order_needs": "Дополнительные требования заказчика к доступности:",
     "accept.intro": (
-        "brandkit проверяет каждый сданный файл по брендбуку {brandbook} и шаблону заказанной "
-        "работы. В таблице приведены коды проверок точно так, как они указаны в отчёте о проверке."
+        "Заказчик автоматически проверяет каждый сданный файл по брендбуку {brandbook} и "
+        "шаблону заказанной работы. В конце каждой строки мелким шрифтом указан идентификатор "
+        "проверки, как в отчёте о проверке."
     ),
-    "accept.caption": "Проверки, которые brandkit выполняет для сданных файлов",
-    "accept.code": "Код",
+    "accept.caption": "Проверки сданных файлов",
+    "accept.code": "Идентификатор проверки",
     "accept.rule": "Требование",
     "accept.severity": "Уровень",
     "accept.verdict": (
-        "Файл принимается, если вердикт brandkit — «pass»: нет ни одного замечания уровня "
-        "«ошибка». Отклонённый файл (коды file.*, svg.unsafe, pdf.unsafe) необходимо заменить. "
-        "Предупреждения нужно исправить или письменно обосновать при сдаче."
+        "Файл принимается, если нет ни одного замечания уровня «ошибка». Отклонённый файл "
+        "(повреждённый или небезопасный) нужно заменить. Предупреждения нужно исправить или "
+        "письменно обосновать при сдаче."
     ),
     "accept.order_match": (
         "Кроме того, сданные файлы сверяются с заказанными работами: размеры, форматы, языки и "
         "количество (см. таблицу заказываемых работ)."
     ),
     "accept.file": (
-        "Файл открывается и не повреждён: не пустой, содержимое соответствует расширению, формат "
-        "— PNG, JPEG, WebP, SVG или PDF, объём не более {max_bytes}, растровое изображение не "
-        "более {megapixels} мегапикселей (защита от «бомб» распаковки)."
+        "Файл открывается и цел: не пустой и не повреждён, содержимое соответствует "
+        "расширению, формат PNG, JPEG, WebP, SVG или PDF, объём до {max_bytes}, растровое "
+        "изображение до {megapixels} мегапикселей."
     ),
     "accept.svg_unsafe": (
         "SVG не содержит скриптов, обработчиков событий, внешних ссылок и элементов вне "
         "разрешённого списка (такой файл отклоняется, а не «очищается»)."
     ),
     "accept.pdf_unsafe": (
-        "PDF не содержит JavaScript, автоматических действий, вложенных файлов и внешних ссылок и "
-        "не зашифрован (pdf.encrypted)."
+        "PDF не содержит JavaScript, автоматических действий, вложенных файлов и внешних "
+        "ссылок и не зашифрован."
     ),
     "accept.size_mismatch": (
         "Шаблоны с точным размером (см. таблицу шаблонов): размер в пикселях точно равен размеру "
@@ -1231,15 +1356,18 @@ RU: dict[str, str] = {
         "Каждая работа экспортируется для каждого языка отдельным файлом в размере и формате "
         "заказанного шаблона (см. таблицу шаблонов)."
     ),
-    "files.naming": "Имя файла: номер заказа, номер работы, язык и шаблон, например {example}.",
+    "files.naming": (
+        "Имя файла состоит из номера заказа, номера работы, языка и шаблона, например {example}."
+    ),
     "files.sources": (
         "Исходные файлы сдаются со слоями в собственном формате программы (например, AI, INDD, "
-        "PSD, FIG, AFDESIGN или SVG) вместе со связанными изображениями."
+        "PSD, FIG, AFDESIGN или SVG, или в равноценном многослойном формате) вместе со "
+        "связанными изображениями."
     ),
     "files.fonts": (
         "Шрифты: в PDF для печати шрифты внедрены; в исходниках используются шрифты бренда со "
-        "свободной лицензией; для других шрифтов текст переводится в кривые или заказчику "
-        "передаётся лицензия на шрифт."
+        "свободной лицензией; для других шрифтов текст переводится в кривые или у заказчика "
+        "уже есть лицензия на шрифт."
     ),
     "files.images": "Фотографии и иллюстрации сдаются со сведениями о лицензии и источнике.",
     "files.alt_texts": (
@@ -1251,19 +1379,18 @@ RU: dict[str, str] = {
     ),
     "rights.legal_note": (
         "Типовой текст на основе Закона об авторском праве Эстонии (Autoriõiguse seadus); "
-        "юридический отдел подтверждает его до использования."
+        "юридический отдел проверяет его до использования."
     ),
     "rights.transfer": (
-        "Исполнитель передаёт Заказчику все имущественные права автора на произведения, "
-        "созданные по договору (в том числе эскизы, промежуточные результаты, итоговые и "
-        "исходные файлы), в значении Закона об авторском праве. Права переходят при подписании "
-        "акта приёма-передачи."
+        "Имущественные права автора на произведения, созданные по договору (в том числе "
+        "эскизы, промежуточные результаты, итоговые и исходные файлы), переходят к заказчику "
+        "при подписании акта приёма-передачи."
     ),
     "rights.scope": (
         "Имущественные права передаются без ограничения срока и территории и для всех способов "
-        "использования, в том числе с правом воспроизводить, распространять, публично показывать "
-        "и делать общедоступными, переводить, изменять, перерабатывать и объединять с другими "
-        "произведениями, а также выдавать лицензии и передавать права третьим лицам."
+        "использования, в том числе с правом воспроизводить, распространять, публично "
+        "показывать и делать общедоступными, переводить, изменять, перерабатывать и объединять "
+        "с другими произведениями."
     ),
     "rights.moral": (
         "Личные неимущественные права автора (в том числе право авторства и право на имя) "
@@ -1273,14 +1400,15 @@ RU: dict[str, str] = {
         "автора."
     ),
     "rights.sources": (
-        "Передаются также многослойные исходные файлы; Заказчик вправе изменять их и создавать "
+        "Передаются также многослойные исходные файлы; заказчик вправе изменять их и создавать "
         "на их основе новые произведения."
     ),
     "rights.third_party": (
-        "Если в произведении используются материалы третьих лиц (фотографии, иллюстрации, значки, "
-        "шрифты), Исполнитель перечисляет их вместе с лицензиями и обеспечивает, что лицензии "
-        "позволяют Заказчику использовать их в объёме пункта 2. Лицензионные платежи включены в "
-        "цену."
+        "Для материалов третьих лиц (фотографии из фотобанков, иллюстрации, значки, шрифты) "
+        "достаточно простой (неисключительной) лицензии, которая позволяет заказчику "
+        "использовать их в своей деятельности во всех заказанных каналах, в том числе изменять "
+        "и перерабатывать; право сублицензирования не требуется. Исполнитель перечисляет эти "
+        "материалы с условиями лицензий, лицензионные платежи включены в цену."
     ),
     "rights.price": (
         "Вознаграждение за передачу имущественных прав и лицензии включено в цену договора; "
@@ -1319,6 +1447,21 @@ RU: dict[str, str] = {
     "kind.leaflet": "Листовка",
     "kind.illustration": "Иллюстрация",
     "kind.icon": "Значок",
+    "typefaces.identity": (
+        "Шрифты Roboto требуются руководством по единому визуальному стилю государственных "
+        "учреждений (Государственная канцелярия); они распространяются по свободной лицензии "
+        "(SIL Open Font License) бесплатно."
+    ),
+    "route.source": "Основание: {source} (действует с {date}).",
+    "deliverables.references_note": "Справочные материалы передаются вместе с документами закупки.",
+    "logos.variant.positive": "позитивный",
+    "logos.variant.negative": "негативный",
+    "logos.no_min_height": ("Минимальная высота в печати: требует подтверждения."),
+    "kind.social_post": "Изображение для соцсетей",
+    "kind.print": "Печатная продукция",
+    "kind.other": "Другая работа",
+    "content.by_contractor": ("Перевод выполняет исполнитель на основе эстонской версии задания."),
+    "content.in_estonian": ("Этот раздел дан только в эстонской версии задания."),
 }
 
 LABELS: dict[str, dict[str, str]] = {"et": ET, "en": EN, "ru": RU}

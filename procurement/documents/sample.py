@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import copy
 
+from procurement.documents.organisation import default_organisation
+
 _SAMPLE = {
     "number": "SKA-2026-0007",
     "revision": 3,
@@ -68,9 +70,17 @@ _SAMPLE = {
     "estimated_value_eur": "12500.00",
     "procurement_route": {
         "slug": "low_value",
-        "name": "Alla lihthanke piirmäära",
-        "threshold_eur": "30000.00",
-        "legal_source": "Riigihangete seadus § 14 lg 1",
+        "name": {
+            "et": "Väikeost (alla lihthanke piirmäära)",
+            "en": "Low-value purchase (below the simple procurement threshold)",
+            "ru": "Малая закупка (ниже порога упрощённой закупки)",
+        },
+        "threshold_eur": None,
+        "legal_source": {
+            "et": "Riigihangete seadus (RHS) § 3 ja § 14 lg 1",
+            "en": "Public Procurement Act (RHS) § 3 and § 14 (1)",
+            "ru": "Закон о государственных закупках (RHS) § 3 и § 14 ч. 1",
+        },
         "applies_from": "2017-09-01",
     },
     "cpv": [{"code": "79822500-7", "name": "Graafilise disaini teenused"}],
@@ -81,11 +91,7 @@ _SAMPLE = {
         "phone": "+372 600 0000",
     },
     "owner": {"name": "Mari Maasikas", "unit": "Kommunikatsiooniosakond"},
-    "organisation": {
-        "name": "Sotsiaalkindlustusamet",
-        "address": "Endla 8, 15092 Tallinn",
-        "registry_code": "70001975",
-    },
+    "organisation": default_organisation(),
     "created": "2026-11-25",
 }
 

@@ -59,7 +59,7 @@ DEFAULT_EVALUATION = {
     "quality": [
         {"key": "concept", "weight": 20},
         {"key": "compliance", "weight": 10},
-        {"key": "portfolio", "weight": 10},
+        {"key": "designer", "weight": 10},
     ],
     "scale": [0, 25, 50, 75, 100],  # % of a quality criterion's points
 }

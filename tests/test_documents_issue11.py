@@ -1,0 +1,414 @@
+"""Issue 11: the defects a procurement specialist and a lawyer found, each read back from the
+rendered PDF text, and the `renderdocument` command checked from outside.
+
+The route of the order comes from the thresholds in the database (as the app and the command
+build it), so the legal sources printed are the migrated ones.
+"""
+
+from __future__ import annotations
+
+import io
+import json
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pypdf
+import pytest
+
+from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
+from procurement.documents import render_brief, render_tender_set
+from procurement.documents.organisation import DEFAULT_ORGANISATION
+from procurement.documents.sample import sample_order
+from procurement.thresholds import route_data, route_for
+
+ROOT = Path(__file__).resolve().parents[1]
+LOGO_DIR = SKA_BRANDBOOK.parent
+
+
+def text_of(pdf: bytes) -> str:
+    return " ".join(
+        " ".join(page.extract_text().split()) for page in pypdf.PdfReader(io.BytesIO(pdf)).pages
+    )
+
+
+@pytest.fixture(scope="module")
+def brandbook():
+    return parse_file(SKA_BRANDBOOK)
+
+
+def order_for(value: str, **changes) -> dict:
+    order = sample_order()
+    order["estimated_value_eur"] = value
+    order.update(changes)
+    return order
+
+
+@pytest.fixture(scope="module")
+def db_routes(django_db_setup, django_db_blocker):
+    """The route data per language for a simple, national and international value, from the
+    migrated thresholds (2026 rows)."""
+    import datetime
+
+    with django_db_blocker.unblock():
+        day = datetime.date(2026, 6, 1)
+        return {
+            (value, lang): route_data(route_for(value, day).threshold, lang)
+            for value in ("12500", "45000", "90000", "200000")
+            for lang in ("et", "en")
+        }
+
+
+@pytest.fixture(scope="module")
+def sets(brandbook, db_routes):
+    out = {}
+    for value, slug in (("45000", "simple"), ("90000", "national"), ("200000", "international")):
+        for lang in ("et", "en"):
+            order = order_for(value, procurement_route=db_routes[(value, lang)])
+            assert order["procurement_route"]["slug"] == slug
+            out[(slug, lang)] = [
+                text_of(pdf) for pdf in render_tender_set(order, brandbook, lang).values()
+            ]
+    return out
+
+
+@pytest.fixture(scope="module")
+def briefs(brandbook):
+    return {
+        lang: text_of(render_brief(sample_order(), brandbook, lang, logo_dir=LOGO_DIR))
+        for lang in ("et", "en", "ru")
+    }
+
+
+# 1. special services 60 000, social services 300 000 (RHS § 14 (2))
+def test_1_national_threshold_names_special_and_social_services_apart(sets):
+    spec = sets[("national", "et")][0]
+    assert "eriteenustele on 60 000 eurot" in spec
+    assert "sotsiaalteenustel 300 000 eurot" in spec
+    assert "sotsiaal- ja eriteenustel" not in spec
+    spec_en = sets[("national", "en")][0]
+    assert "special services is EUR 60,000" in spec_en and "social services EUR 300,000" in spec_en
+
+
+# 2. the EU threshold 2026–2027 names its regulation, without "vajab kinnitamist"
+def test_2_eu_threshold_names_regulation_2025_2152(sets):
+    spec = sets[("international", "et")][0]
+    assert "(EL) 2025/2152" in spec and "140 000 eurot" in spec and "216 000 eurot" in spec
+    route_part = spec.split("Hanke liik ja eeldatav maksumus", 1)[1].split("Taust", 1)[0]
+    assert "vajab kinnitamist" not in route_part
+
+
+# 3. simple procurement rules (RHS § 125) and open-procedure deadlines (§ 93)
+def test_3_simple_procurement_states_the_rules_of_section_125(sets):
+    spec = sets[("simple", "et")][0]
+    for part in ("§ 125 lg 2", "vähemalt 5 tööpäeva", "§ 125 lg 4", "§ 95 lg 1", "§ 125 lg 7"):
+        assert part in spec
+    assert "ooteaeg, § 125 lg 9" in spec
+    assert "§ 93 lg 1 p 1" in sets[("national", "et")][0]
+    assert "vähemalt 15 päeva" in sets[("national", "et")][0]
+    assert "vähemalt 30 päeva" in sets[("international", "et")][0]
+    assert "at least 5 working days" in sets[("simple", "en")][0]
+
+
+# 4. award criteria score the concept and the assigned designer, not the tenderer's past work
+def test_4_award_criteria_do_not_score_the_tenderers_past_work(sets):
+    criteria = sets[("simple", "et")][1]
+    assert "Varasemate tööde kvaliteet" not in criteria
+    assert "testkujundus" in criteria
+    assert "Lepingut täitma määratud kujundaja kogemus" in criteria
+    assert "art 67 lg 2 p b" in criteria
+    qualification = criteria.split("Pakkumuste hindamine", 1)[0]
+    assert "kirjeldab, kuidas ta ligipääsetavuse tagab" not in qualification
+    spec = sets[("simple", "et")][0]
+    assert "kuidas ta ligipääsetavuse tagab" in spec
+
+
+# 5. "või sellega samaväärne" on standards and named products; Roboto required by the identity
+def test_5_standards_and_products_carry_or_equivalent(sets, briefs):
+    spec = sets[("simple", "et")][0]
+    assert "(EN 301 549) või sellega samaväärsele" in spec
+    assert "AFDESIGN või SVG või muu sellega samaväärne" in spec
+    assert "sellega samaväärne värvisüsteem" in spec
+    assert "Roboto kirjatüübid on nõutud riigi ühtse visuaalse identiteedi" in spec
+    assert "or an equivalent requirement" in sets[("simple", "en")][0]
+    assert "равноценному требованию" in briefs["ru"]
+
+
+# 6. e-invoice
+def test_6_payment_is_by_e_invoice(sets):
+    assert "e-arve alusel" in sets[("simple", "et")][3]
+    assert "arve alusel" not in sets[("simple", "et")][3].replace("e-arve alusel", "")
+    assert "by e-invoice" in sets[("simple", "en")][3]
+
+
+# 7. penalties, liability cap, § 123 changes, termination, both contact persons, revision rounds
+def test_7_contract_terms_are_complete(sets, brandbook):
+    contract = sets[("simple", "et")][3]
+    assert "leppetrahvi 0,2% hilinenud töö maksumusest" in contract
+    assert "kuni 10% lepingu hinnast" in contract
+    assert "piiratud 100% lepingu hinnast" in contract
+    assert "§ 123" in contract
+    assert "Lepingu lõpetamine" in contract
+    assert "Hankija kontaktisik Mari Maasikas" in contract and "Töövõtja kontaktisik" in contract
+    assert "Hinnas sisaldub 2 parandusringi" in contract
+    assert "õigusosakond täiendab" not in contract
+    order = sample_order()
+    order["terms"] = {"penalty_percent_per_day": "0.5", "revision_rounds": 3}
+    contract = text_of(list(render_tender_set(order, brandbook, "et").values())[3])
+    assert "leppetrahvi 0,5%" in contract and "Hinnas sisaldub 3 parandusringi" in contract
+
+
+# 8. licences for third-party material: non-exclusive, own uses incl. editing, no sublicensing
+def test_8_third_party_licences_are_what_stock_licences_give(sets, briefs):
+    contract = sets[("simple", "et")][3]
+    assert "lihtlitsentsist" in contract and "all-litsentsi andmise õigust ei nõuta" in contract
+    assert "litsentse või õigusi edasi anda" not in contract
+    assert "kihilised lähtefailid" in contract
+    assert "no right to sublicense is required" in briefs["en"]
+
+
+# 9. plain language: labels for every kind, no slugs, no byte counts, no app name, no local links
+def test_9_vendor_text_is_plain_language(brandbook):
+    order = sample_order()
+    order["deliverables"][0]["kind"] = "social_post"
+    order["deliverables"][1]["kind"] = "print"
+    order["deliverables"][2]["kind"] = "other"
+    order["reference_assets"] = [
+        {"title": "Eelmine bänner", "url": "http://127.0.0.1:8000/library/a/12"},
+        {"title": "Avalik näide", "url": "https://www.sotsiaalkindlustusamet.ee/et"},
+    ]
+    text = text_of(render_brief(order, brandbook, "et", logo_dir=LOGO_DIR))
+    assert "Sotsiaalmeedia pilt" in text and "Trükis" in text and "Muu töö" in text
+    for raw in ("social_post", "web-hero", "facebook-link", "et-positive", "baiti", "brandkit"):
+        assert raw not in text, raw
+    assert "127.0.0.1" not in text and "www.sotsiaalkindlustusamet.ee" in text
+    assert "8 MB" in text and "512 kB" in text
+    assert "eesti, positiivne" in text
+    # the rule comes first; the check code follows in small print
+    assert text.index("Värvid on brändi paletist") < text.index("colour.off_palette")
+
+
+# 10. punctuation, the English legal source, no empty phone row, rows kept whole
+def test_10_punctuation_language_and_empty_rows(sets, brandbook):
+    for (_slug, _lang), texts in sets.items():
+        assert ".," not in texts[0] and "). ," not in texts[0] and ".)." not in texts[0]
+    spec_en = sets[("national", "en")][0]
+    assert "Legal basis: Public Procurement Act (RHS)" in spec_en
+    assert "riigihanke piirmäär" not in spec_en and "eurot" not in spec_en
+    order = sample_order()
+    order["contact"]["phone"] = ""
+    text = text_of(render_brief(order, brandbook, "et"))
+    assert "Telefon" not in text
+    css = (ROOT / "templates/documents/documents.css").read_text()
+    assert "tr { break-inside: avoid; }" in css
+
+
+# 11. 18 mm is the letterhead height, not a minimum
+def test_11_no_18_mm_minimum_logo_height(briefs, brandbook):
+    coat = next(logo for logo in brandbook["logos"] if logo["slug"] == "coat-of-arms")
+    assert "min_height_mm" not in coat or coat["min_height_mm"] is None
+    assert "letterhead" in coat["note"]
+    assert "Väikseim kõrgus trükis: 18 mm" not in briefs["et"]
+    assert "Minimum height in print: to be confirmed" in briefs["en"]
+
+
+# 12. one organisation setting, used by the app and the sample
+@pytest.mark.django_db
+def test_12_one_organisation_address(briefs, settings):
+    from procurement.models import organisation
+
+    settings.BRANDKIT_ORGANISATION = {}
+    assert sample_order()["organisation"] == DEFAULT_ORGANISATION == organisation()
+    assert DEFAULT_ORGANISATION["address"] in briefs["et"]
+    assert "Endla 8" not in briefs["et"]
+
+
+# ---- renderdocument: checked from outside, in a separate process -------------------------------
+
+
+def run(tmp_path, order, *args, env_db=None):
+    path = tmp_path / "order.json"
+    if isinstance(order, (bytes, str)):
+        path.write_bytes(order if isinstance(order, bytes) else order.encode())
+    else:
+        path.write_text(json.dumps(order, ensure_ascii=False), encoding="utf-8")
+    return subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "renderdocument", str(path), *args],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        cwd=tmp_path,
+        env={**__import__("os").environ, **(env_db or {})},
+    )
+
+
+@pytest.fixture(scope="module")
+def migrated_db(tmp_path_factory):
+    """A real migrated SQLite database for the command (thresholds come from migrations)."""
+    folder = tmp_path_factory.mktemp("db")
+    env = {"DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}", "DJANGO_DEBUG": "1"}
+    done = subprocess.run(
+        [sys.executable, str(ROOT / "manage.py"), "migrate", "-v0"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+        env={**__import__("os").environ, **env},
+    )
+    assert done.returncode == 0, done.stderr
+    return env
+
+
+def test_command_renders_a_brief_pdf_with_the_route_from_the_database(tmp_path, migrated_db):
+    order = sample_order()
+    del order["procurement_route"]
+    order["estimated_value_eur"] = "45000"
+    out = tmp_path / "brief.pdf"
+    done = run(
+        tmp_path,
+        order,
+        "--document",
+        "brief",
+        "--lang",
+        "en",
+        "--output",
+        str(out),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 0, done.stderr
+    text = text_of(out.read_bytes())
+    assert "Simple procurement" in text and "DESIGN BRIEF" in text
+    assert [p.name for p in tmp_path.iterdir() if p.name.startswith(".")] == []
+
+
+def test_command_renders_a_tender_zip_of_pdfs(tmp_path, migrated_db):
+    order = sample_order()
+    del order["procurement_route"]
+    order["estimated_value_eur"] = "90000"
+    out = tmp_path / "set.zip"
+    done = run(
+        tmp_path,
+        order,
+        "--document",
+        "tender",
+        "--lang",
+        "et",
+        "--output",
+        str(out),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+        assert names and all(name.endswith(".pdf") for name in names)
+        spec = text_of(archive.read(next(n for n in names if "tehniline-kirjeldus" in n)))
+    assert "§ 93 lg 1 p 1" in spec
+
+
+@pytest.mark.parametrize(
+    ("content", "args", "message"),
+    [
+        (b"{not json", ("--document", "brief", "--lang", "et"), "invalid JSON"),
+        (b"\xff\xfe\x00", ("--document", "brief", "--lang", "et"), "not UTF-8"),
+        (b"[1, 2]", ("--document", "brief", "--lang", "et"), "must be a JSON object"),
+        (b"{}", ("--document", "brief", "--lang", "et"), "number: is required"),
+        (None, ("--document", "poster", "--lang", "et"), "--document must be one of"),
+        (None, ("--document", "brief", "--lang", "fi"), "--lang must be one of"),
+        (None, ("--document", "tender", "--lang", "ru"), "tender set is made in"),
+    ],
+)
+def test_command_exits_2_with_a_clear_message(tmp_path, migrated_db, content, args, message):
+    out = tmp_path / "out.pdf"
+    out.write_bytes(b"old")
+    done = run(
+        tmp_path,
+        content if content is not None else sample_order(),
+        *args,
+        "--output",
+        str(out),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 2, (done.stdout, done.stderr)
+    assert message in done.stderr
+    assert "Traceback" not in done.stderr
+    assert out.read_bytes() == b"old"  # nothing half-written
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["order.json", "out.pdf"]
+
+
+@pytest.mark.parametrize(
+    ("change", "message"),
+    [
+        ({"estimated_value_eur": "-5"}, "estimated_value_eur: must be between"),
+        ({"estimated_value_eur": "NaN"}, "estimated_value_eur"),
+        ({"estimated_value_eur": True}, "estimated_value_eur"),
+        ({"deadline": "15.12.2026"}, "deadline: is not a date"),
+        ({"deliverables": []}, "deliverables: needs at least one"),
+        ({"revision": "three"}, "revision: must be a whole number"),
+        ({"title": {"en": "Only English"}}, "title.et: the Estonian text is required"),
+        ({"messages": {"et": "x", "fi": "y"}}, "messages.fi: unknown language"),
+        ({"contact": {"name": "A", "email": "not-an-address"}}, "contact.email"),
+        ({"cpv": [{"code": "123", "name": "x"}]}, "cpv[0].code"),
+        ({"unexpected": 1}, "unexpected: unknown field"),
+        ({"procurement_route": {"slug": "cheap"}}, "procurement_route.slug"),
+        ({"invited_firms": [{"name": "A"}]}, "at least three firms"),
+    ],
+)
+def test_command_validates_every_field(tmp_path, migrated_db, change, message):
+    order = sample_order()
+    order.update(change)
+    out = tmp_path / "out.pdf"
+    done = run(
+        tmp_path,
+        order,
+        "--document",
+        "brief",
+        "--lang",
+        "et",
+        "--output",
+        str(out),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 2, done.stderr
+    assert message in done.stderr
+    assert not out.exists()
+
+
+def test_command_reports_deliverable_problems_by_path(tmp_path, migrated_db):
+    order = sample_order()
+    order["deliverables"][1].update(
+        {"kind": "hologram", "preset": "no-such", "quantity": 0, "languages": ["de"]}
+    )
+    done = run(
+        tmp_path,
+        order,
+        "--document",
+        "brief",
+        "--lang",
+        "et",
+        "--output",
+        str(tmp_path / "x.pdf"),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 2
+    for part in (
+        "deliverables[1].kind",
+        "deliverables[1].preset",
+        "deliverables[1].quantity",
+        "deliverables[1].languages[0]",
+    ):
+        assert part in done.stderr
+
+
+def test_command_refuses_a_missing_output_folder(tmp_path, migrated_db):
+    done = run(
+        tmp_path,
+        sample_order(),
+        "--document",
+        "brief",
+        "--lang",
+        "et",
+        "--output",
+        str(tmp_path / "missing" / "x.pdf"),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 2 and "does not exist" in done.stderr
