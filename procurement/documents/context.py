@@ -87,8 +87,8 @@ def _content(value, lang: str, by_contractor: bool) -> dict:
     Estonian text in place of a missing translation: it says who provides the translation
     ("note") instead, so the contractor is never handed a mixed-language brief."""
     texts = {"et": value} if isinstance(value, str) else dict(value or {})
-    text = str(texts.get(lang) or "").strip()
-    if text:
+    text = str(texts.get(lang) or "")
+    if text.strip():
         return {"text": text, "note": ""}
     if lang == "et" or not any(str(v or "").strip() for v in texts.values()):
         return {"text": "", "note": ""}
