@@ -166,13 +166,14 @@ def draw(image: Image.Image, found: list[Mark], scale: float = 1.0) -> Image.Ima
     labelled: set[int] = set()
     for mark in found:
         x, y, w, h = (v * scale for v in mark.box)
-        box = (round(x), round(y), round(x + w) - 1, round(y + h) - 1)
+        pad = line  # just outside the region, so the outline hides none of it
+        box = (round(x) - pad, round(y) - pad, round(x + w) - 1 + pad, round(y + h) - 1 + pad)
         _outline(draw_, box, mark.severity, line)
     for mark in found:  # labels last, so no outline crosses a number
         if mark.number in labelled and len(found) > 40:
             continue
         labelled.add(mark.number)
-        x, y = mark.box[0] * scale, mark.box[1] * scale
+        x, y = mark.box[0] * scale - line, mark.box[1] * scale - 2 * line
         text = str(mark.number)
         left, top, right, bottom = draw_.textbbox((0, 0), text, font=font)
         pad = max(3, size // 5)

@@ -392,6 +392,7 @@ def analyse_raster(raster: RasterImage, palette: Palette) -> Analysis:
 
 # --- where, how used, and what instead ---------------------------------------------------------
 
+JOIN_SHARE = 0.02  # parts of one colour closer than 2% of the short side are one region
 TEXTURE_NEAR = 0.25  # photo pixels around a colour, per pixel of it: that colour is photo texture
 SHADE_FACTOR = 4.0  # touching off-palette colours within 4 x the tolerance: shades of one area
 BACKGROUND_SHARE = 0.10  # an off-palette colour over 10% of the image is a background
@@ -421,7 +422,7 @@ def _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, tota
         position[ident] = j
     off_img = position[labels]
     m = len(off)
-    join = max(1, round(0.01 * min(bins.shape)))
+    join = max(1, round(JOIN_SHARE * min(bins.shape)))
     count, comp = regions.label((off_img >= 0) | photo, join=1)
     sel = off_img >= 0
     per_comp = np.bincount(
