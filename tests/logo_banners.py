@@ -157,9 +157,11 @@ def banner(
     if intrude:
         # a block of text starting inside the clear space, right of the logo
         block_x = x + width + max(2, margin // 3)
+        ground = image.getpixel((min(size[0] - 1, block_x + 2), y + height // 2))
+        light = sum(ground[:3]) > 3 * 128
         ImageDraw.Draw(image).rectangle(
             (block_x, y + height // 4, block_x + max(12, margin), y + 3 * height // 4),
-            fill=WHITE if variant.endswith("negative") or "negative" in variant else BLUE,
+            fill=BLUE if light else WHITE,
         )
         kept = False
     return Banner(image, logo, variant, (x, y, width, height), stretch, kept)

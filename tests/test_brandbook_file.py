@@ -7,6 +7,7 @@ import pytest
 import yaml
 
 from brandkit.brandbooks import SKA_BRANDBOOK, BrandbookInvalid, dump_yaml, parse_file, parse_text
+from brandkit.brandbooks.parse import content
 from brandkit.brandbooks.parse import MAX_FILE_BYTES
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
@@ -154,6 +155,8 @@ def test_symlink_out_of_the_brandbook_folder_is_refused(tmp_path):
     data = ska_data()
     data["logos"] = [data["logos"][1]]
     data["logos"][0]["variants"] = [{"slug": "x", "file": "logo.svg"}]
+    for preset in data["presets"]:  # they named the logo just dropped
+        preset.pop("logo", None)
     errors = errors_of(yaml.safe_dump(data, allow_unicode=True), base_dir=book)
     assert errors == [("logos[0].variants[0].file", "must stay inside the brandbook's folder")]
 
@@ -191,4 +194,4 @@ def test_unreadable_and_non_utf8_files(tmp_path):
 
 def test_dump_reads_back_to_the_same_data():
     data = parse_file(SKA_BRANDBOOK)
-    assert parse_text(dump_yaml(data)) == data
+    assert parse_text(dump_yaml(data)) == content(data)

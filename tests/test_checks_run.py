@@ -16,7 +16,8 @@ FACEBOOK = next(p for p in BRANDBOOK["presets"] if p["slug"] == "facebook-link")
 
 
 def test_the_content_checks_run_in_order():
-    assert CHECKS == ("dimensions", "palette", "typography", "contrast", "metadata")
+    assert CHECKS[:5] == ("dimensions", "palette", "typography", "contrast", "metadata")
+    assert "logos" in CHECKS
 
 
 def test_bytes_path_str_and_file_object(tmp_path):

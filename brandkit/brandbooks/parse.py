@@ -18,6 +18,11 @@ SCHEMA_PATH = HERE / "schema.json"
 SKA_BRANDBOOK = HERE / "ska.yaml"
 MAX_FILE_BYTES = 1_000_000
 MAX_ASSET_BYTES = 5_000_000
+CHANNELS = ("web", "social", "print")
+# Keys starting with "_" are run-time facts about where the data came from, not brandbook
+# content: `_logo_files` maps each logo variant's "file" to a readable path, so the logo check
+# can find the artwork of a brandbook given by path. They are never written to a file.
+LOGO_FILES = "_logo_files"
 
 
 class _NoAliasLoader(yaml.SafeLoader):
@@ -117,6 +122,28 @@ def _semantic_errors(
             )
     logos = data.get("logos", [])
     errors += _duplicates(logos, "slug", "logos")
+    by_slug = {logo["slug"]: logo for logo in logos}
+    for index, preset in enumerate(data["presets"]):
+        wanted = preset.get("logo")
+        if wanted is None:
+            continue
+        logo = by_slug.get(wanted)
+        channel = preset.get("channel", "print" if preset.get("unit") == "mm" else "web")
+        if logo is None:
+            known = ", ".join(sorted(by_slug)) or "none"
+            errors.append(
+                BrandbookError(
+                    f"presets[{index}].logo", f"no logo {wanted!r} in logos (known: {known})"
+                )
+            )
+        elif "channels" in logo and channel not in logo["channels"]:
+            errors.append(
+                BrandbookError(
+                    f"presets[{index}].logo",
+                    f"logo {wanted!r} is not used on the {channel!r} channel "
+                    f"(its channels: {', '.join(logo['channels'])})",
+                )
+            )
     for index, logo in enumerate(logos):
         errors += _duplicates(logo["variants"], "slug", f"logos[{index}].variants")
         if base_dir is None:
@@ -169,6 +196,7 @@ def _normalise(data: dict) -> dict:
     data.setdefault("logos", [])
     for logo in data["logos"]:
         logo.setdefault("confirmed", True)
+        logo.setdefault("channels", list(CHANNELS))
     for preset in data["presets"]:
         preset.setdefault("unit", "px")
         preset.setdefault("match", "exact")
@@ -243,9 +271,22 @@ def parse_file(path: str | Path, *, static_dir: Path | None = None) -> dict:
         raise BrandbookInvalid(
             [BrandbookError("", f"not UTF-8 text (byte {exc.start})")], str(path)
         ) from exc
-    return parse_text(text, base_dir=path.parent, static_dir=static_dir, source=str(path))
+    data = parse_text(text, base_dir=path.parent, static_dir=static_dir, source=str(path))
+    base = path.parent.resolve()
+    data[LOGO_FILES] = {
+        variant["file"]: str(base / variant["file"])
+        for logo in data["logos"]
+        for variant in logo["variants"]
+    }
+    return data
+
+
+def content(data: dict) -> dict:
+    """The brandbook without its run-time keys (those starting with "_")."""
+    return {key: value for key, value in data.items() if not key.startswith("_")}
 
 
 def dump_yaml(data: dict) -> str:
-    """Write brandbook data as YAML that `parse_text` reads back to the same data."""
-    return yaml.safe_dump(data, sort_keys=False, allow_unicode=True, width=100)
+    """Write brandbook data as YAML that `parse_text` reads back to the same data (without the
+    run-time keys)."""
+    return yaml.safe_dump(content(data), sort_keys=False, allow_unicode=True, width=100)

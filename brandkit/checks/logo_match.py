@@ -584,3 +584,88 @@ def find_logos(
 
 def to_gray(rgb: np.ndarray) -> np.ndarray:
     return _luma(rgb.astype(np.float32))
+
+
+# -- around a found logo ----------------------------------------------------------------------
+
+CONTENT_LEVELS = 48.0  # max channel difference from the fitted background that counts as content
+CLEAR_SHARE = 0.02  # content above this share of the clear-space ring is an intrusion
+EDGE_SLACK = 0.15  # the ring may leave the image by this share of the margin (measurement)
+
+
+@dataclass(frozen=True)
+class Surroundings:
+    """What is around a logo box: its background and what intrudes on its clear space."""
+
+    background: tuple[int, int, int]  # median sRGB of the clear-space ring (inside the image)
+    content_share: float  # share of the ring (inside the image) that is not background
+    intrusions: list[tuple[int, int, int, int]]  # boxes of intruding content, analysis px
+    edges: list[str]  # sides where the clear space leaves the image: left/top/right/bottom
+    zone: tuple[int, int, int, int]  # the clear-space zone, clipped to the image
+
+
+def surroundings(rgb: np.ndarray, box: tuple[float, float, float, float], margin: float):
+    """Measure the ring of width `margin` around `box` (analysis px).
+
+    The background is a plane fitted per channel to the ring's pixels (twice, the second time
+    without the pixels the first fit called content), so a gradient is background; a pixel
+    more than CONTENT_LEVELS from it is content. A thin guard band next to the logo's edge is
+    left out: anti-aliasing and JPEG ringing of the logo itself are not intrusions.
+    """
+    image_h, image_w = rgb.shape[:2]
+    x, y, w, h = box
+    margin = max(1.0, float(margin))
+    guard = max(1.5, 0.05 * h)
+    ox0, oy0 = math.floor(x - margin), math.floor(y - margin)
+    ox1, oy1 = math.ceil(x + w + margin), math.ceil(y + h + margin)
+    slack = EDGE_SLACK * margin + 1.0
+    edges = [
+        side
+        for side, outside in (
+            ("left", -ox0),
+            ("top", -oy0),
+            ("right", ox1 - image_w),
+            ("bottom", oy1 - image_h),
+        )
+        if outside > slack
+    ]
+    cx0, cy0 = max(0, ox0), max(0, oy0)
+    cx1, cy1 = min(image_w, ox1), min(image_h, oy1)
+    zone = (cx0, cy0, max(0, cx1 - cx0), max(0, cy1 - cy0))
+    if cx1 - cx0 < 2 or cy1 - cy0 < 2:
+        return Surroundings((255, 255, 255), 0.0, [], edges, zone)
+    patch = rgb[cy0:cy1, cx0:cx1, :3].astype(np.float32)
+    yy, xx = np.mgrid[cy0:cy1, cx0:cx1]
+    ring = ~(
+        (xx >= x - guard) & (xx < x + w + guard) & (yy >= y - guard) & (yy < y + h + guard)
+    )
+    if not ring.any():
+        return Surroundings((255, 255, 255), 0.0, [], edges, zone)
+    pixels = patch[ring]
+    background = tuple(int(v) for v in np.median(pixels, axis=0))
+    design = np.stack(
+        [np.ones(pixels.shape[0], np.float32), (xx[ring] - x) / 100.0, (yy[ring] - y) / 100.0],
+        axis=1,
+    )
+    use = np.ones(pixels.shape[0], dtype=bool)
+    residual = np.zeros(pixels.shape[0], dtype=np.float32)
+    for _round in range(2):
+        if use.sum() < 3:
+            break
+        coef, *_ = np.linalg.lstsq(design[use], pixels[use], rcond=None)
+        residual = np.abs(pixels - design @ coef).max(axis=1)
+        use = residual <= CONTENT_LEVELS
+    content = residual > CONTENT_LEVELS
+    share = float(content.mean())
+    intrusions: list[tuple[int, int, int, int]] = []
+    if share > CLEAR_SHARE:
+        mask = np.zeros(ring.shape, dtype=np.uint8)
+        mask[ring] = content.astype(np.uint8)
+        count, _labels, stats, _centroids = cv2.connectedComponentsWithStats(mask, connectivity=8)
+        order = np.argsort(-stats[1:, cv2.CC_STAT_AREA])[:5] + 1 if count > 1 else []
+        least = max(4, int(0.002 * ring.sum()))
+        for index in order:
+            bx, by, bw, bh, area = (int(v) for v in stats[index])
+            if area >= least:
+                intrusions.append((cx0 + bx, cy0 + by, bw, bh))
+    return Surroundings(background, share, intrusions, edges, zone)

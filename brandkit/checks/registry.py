@@ -25,7 +25,7 @@ from brandkit.checks.types import Decoded
 
 log = logging.getLogger(__name__)
 
-CHECKS: tuple[str, ...] = ("dimensions", "palette", "typography", "contrast", "metadata")
+CHECKS: tuple[str, ...] = ("dimensions", "palette", "typography", "contrast", "metadata", "logos")
 
 
 def load_check(name: str) -> Callable[[Decoded, dict, dict | None], list[Finding]]:

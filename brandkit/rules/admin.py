@@ -44,8 +44,17 @@ class PresetInline(admin.TabularInline):
         "formats",
         "max_bytes",
         "min_dpi",
+        "logo",
         "confirmed",
     )
+
+    def get_formset(self, request, obj=None, **kwargs):
+        """Offer only this brandbook's logos as a preset's required logo."""
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("logo")
+        if field is not None:
+            field.queryset = Logo.objects.filter(brandbook=obj) if obj else Logo.objects.none()
+        return formset
 
 
 class LogoInline(admin.TabularInline):
@@ -58,6 +67,7 @@ class LogoInline(admin.TabularInline):
         "clear_space",
         "min_width_px",
         "min_height_mm",
+        "channels",
         "confirmed",
     )
     show_change_link = True
@@ -140,8 +150,26 @@ class ColourAdmin(admin.ModelAdmin):
 
 @admin.register(ChannelPreset)
 class ChannelPresetAdmin(admin.ModelAdmin):
-    list_display = ("name_et", "slug", "width", "height", "unit", "brandbook")
+    list_display = ("name_et", "slug", "width", "height", "unit", "logo", "brandbook")
     list_filter = ("brandbook", "channel")
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if db_field.name == "logo":
+            preset = _object_from_url(request, ChannelPreset)
+            if preset is not None:
+                kwargs["queryset"] = Logo.objects.filter(brandbook=preset.brandbook_id)
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
+def _object_from_url(request, model):
+    match = getattr(request, "resolver_match", None)
+    object_id = match.kwargs.get("object_id") if match else None
+    if not object_id:
+        return None
+    try:
+        return model.objects.filter(pk=object_id).first()
+    except (ValueError, TypeError):
+        return None
 
 
 @admin.register(Typeface)

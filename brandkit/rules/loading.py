@@ -13,6 +13,7 @@ from django.core.files.storage import default_storage
 from django.db import IntegrityError, transaction
 
 from brandkit.brandbooks import BrandbookError, BrandbookInvalid, parse_file
+from brandkit.brandbooks.parse import content
 from brandkit.rules.models import (
     Brandbook,
     ChannelPreset,
@@ -35,7 +36,9 @@ def static_dir() -> Path:
 
 
 def content_hash(data: dict, base_dir: Path) -> str:
-    digest = hashlib.sha256(json.dumps(data, sort_keys=True, ensure_ascii=False).encode())
+    digest = hashlib.sha256(
+        json.dumps(content(data), sort_keys=True, ensure_ascii=False).encode()
+    )
     for logo in data.get("logos", []):
         for variant in logo["variants"]:
             digest.update(variant["file"].encode())
@@ -144,9 +147,10 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             confirmed=item["confirmed"],
             note=item.get("note", ""),
         )
+    logos: dict[str, Logo] = {}
     for position, item in enumerate(data["logos"]):
         usage = item.get("usage", {})
-        logo = Logo.objects.create(
+        logo = logos[item["slug"]] = Logo.objects.create(
             brandbook=book,
             position=position,
             slug=item["slug"],
@@ -155,6 +159,7 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             clear_space=item.get("clear_space"),
             min_width_px=item.get("min_width_px"),
             min_height_mm=item.get("min_height_mm"),
+            channels=list(item["channels"]),
             confirmed=item["confirmed"],
             note=item.get("note", ""),
         )
@@ -187,6 +192,7 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             colour_space=item["colour_space"],
             formats=item["formats"],
             max_bytes=item.get("max_bytes"),
+            logo=logos.get(item.get("logo") or ""),
             confirmed=item["confirmed"],
             note=item.get("note", ""),
         )

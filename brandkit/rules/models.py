@@ -26,6 +26,10 @@ def json_list_default():
     return []
 
 
+def all_channels():
+    return ["web", "social", "print"]
+
+
 class Localised(models.Model):
     """Names in Estonian (required), English and Russian, shown in the reader's language."""
 
@@ -284,6 +288,15 @@ class Logo(Localised):
     )
     min_width_px = models.PositiveIntegerField(_("smallest width (px)"), null=True, blank=True)
     min_height_mm = models.FloatField(_("smallest height (mm)"), null=True, blank=True)
+    channels = models.JSONField(
+        _("channels"),
+        default=all_channels,
+        blank=True,
+        help_text=_(
+            "Channels this logo may be used on (web, social, print). On a preset of another "
+            "channel the logo is reported as not allowed."
+        ),
+    )
     confirmed = models.BooleanField(_("confirmed"), default=True)
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -352,6 +365,15 @@ class ChannelPreset(Localised):
     )
     formats = models.JSONField(_("formats"), default=json_list_default)
     max_bytes = models.PositiveBigIntegerField(_("largest file (bytes)"), null=True, blank=True)
+    logo = models.ForeignKey(
+        Logo,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="presets",
+        verbose_name=_("required logo"),
+        help_text=_("The logo a visual for this channel must carry (empty: none required)."),
+    )
     confirmed = models.BooleanField(_("confirmed"), default=True)
     note = models.TextField(_("note"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
@@ -366,6 +388,17 @@ class ChannelPreset(Localised):
 
     def __str__(self) -> str:
         return f"{self.name} ({self.size_text})"
+
+    def clean(self):
+        super().clean()
+        if self.logo_id is None:
+            return
+        if self.brandbook_id is not None and self.logo.brandbook_id != self.brandbook_id:
+            raise ValidationError({"logo": _("Choose a logo of the same brandbook.")})
+        if self.logo.channels and self.channel not in self.logo.channels:
+            raise ValidationError(
+                {"logo": _("This logo is not used on the channel of this preset.")}
+            )
 
     @property
     def size_text(self) -> str:

@@ -6,12 +6,18 @@ checks the same way a loaded file does.
 
 from __future__ import annotations
 
+import hashlib
+import tempfile
+from pathlib import Path
 from typing import TYPE_CHECKING
 
+from brandkit.brandbooks.parse import LOGO_FILES, content
+
 if TYPE_CHECKING:
-    from brandkit.rules.models import Brandbook
+    from brandkit.rules.models import Brandbook, LogoVariant
 
 LANGS = ("et", "en", "ru")
+ARTWORK_CACHE = Path(tempfile.gettempdir()) / "brandkit-logo-artwork"
 
 
 def _number(value: float) -> float | int:
@@ -75,6 +81,7 @@ def brandbook_to_data(book: Brandbook) -> dict:
             note=logo.note,
         )
         | {
+            "channels": list(logo.channels),
             "confirmed": logo.confirmed,
             "variants": [
                 _optional(
@@ -104,10 +111,11 @@ def brandbook_to_data(book: Brandbook) -> dict:
             },
             min_dpi=p.min_dpi,
             max_bytes=p.max_bytes,
+            logo=p.logo.slug if p.logo_id else None,
             note=p.note,
         )
         | {"confirmed": p.confirmed}
-        for p in book.presets.all()
+        for p in book.presets.select_related("logo")
     ]
     data["accessibility"] = {
         "text_contrast": _number(book.text_contrast),
@@ -118,12 +126,50 @@ def brandbook_to_data(book: Brandbook) -> dict:
         "alt_text_required": book.alt_text_required,
         "long_description_for_infographics": book.long_description_for_infographics,
     }
+    data[LOGO_FILES] = logo_file_paths(book)
     return data
 
 
+def logo_file_paths(book: Brandbook) -> dict[str, str]:
+    """Each variant's "file" -> a local path of its artwork, for the logo check. Files in
+    local media storage are used where they are; others (object storage) are copied once
+    into a cache named by their SHA-256, so a check does not download them again."""
+    paths: dict[str, str] = {}
+    for logo in book.logos.prefetch_related("variants"):
+        for variant in logo.variants.all():
+            if not variant.file:
+                continue
+            name = variant.source_name or variant.file.name.rsplit("/", 1)[-1]
+            path = _local_path(variant)
+            if path is not None:
+                paths[name] = path
+    return paths
+
+
+def _local_path(variant: LogoVariant) -> str | None:
+    try:
+        return variant.file.path
+    except (NotImplementedError, AttributeError, ValueError):
+        pass
+    suffix = Path(variant.file.name).suffix.lower()[:8]
+    digest = variant.sha256 or hashlib.sha256(variant.file.name.encode()).hexdigest()
+    target = ARTWORK_CACHE / f"{digest}{suffix}"
+    if not target.is_file():
+        try:
+            with variant.file.open("rb") as handle:
+                raw = handle.read(5_000_001)
+            ARTWORK_CACHE.mkdir(parents=True, exist_ok=True)
+            partial = target.with_suffix(target.suffix + ".part")
+            partial.write_bytes(raw)
+            partial.replace(target)
+        except OSError:
+            return None
+    return str(target)
+
+
 def data_for_file(data: dict) -> dict:
-    """Drop derived values (rgb) so the exported file says each fact once."""
-    out = dict(data)
+    """Drop derived values (rgb) and run-time keys so the exported file says each fact once."""
+    out = content(data)
     out["colour"] = dict(data["colour"])
     out["colour"]["colours"] = [
         {k: v for k, v in c.items() if k != "rgb"} for c in data["colour"]["colours"]
