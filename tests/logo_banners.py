@@ -79,7 +79,9 @@ def photo(size: tuple[int, int], seed: int = 0, dark: bool = True) -> Image.Imag
     for cells, weight in ((4, 0.55), (16, 0.3), (64, 0.15)):
         small = rng.random((max(2, cells * h // w), cells, 3)).astype(np.float32)
         out += weight * np.asarray(
-            Image.fromarray((small * 255).astype(np.uint8)).resize((w, h), Image.Resampling.BICUBIC),
+            Image.fromarray((small * 255).astype(np.uint8)).resize(
+                (w, h), Image.Resampling.BICUBIC
+            ),
             dtype=np.float32,
         )
     image = Image.fromarray(out.clip(0, 255).astype(np.uint8))

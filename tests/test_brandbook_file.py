@@ -7,8 +7,7 @@ import pytest
 import yaml
 
 from brandkit.brandbooks import SKA_BRANDBOOK, BrandbookInvalid, dump_yaml, parse_file, parse_text
-from brandkit.brandbooks.parse import content
-from brandkit.brandbooks.parse import MAX_FILE_BYTES
+from brandkit.brandbooks.parse import MAX_FILE_BYTES, content
 
 STATIC = Path(__file__).resolve().parent.parent / "static"
 

@@ -122,7 +122,10 @@ def _render_svg(data: bytes) -> np.ndarray | None:
     fonts = [str(FONT_DIR)] if FONT_DIR.is_dir() else None
     try:
         png = resvg_py.svg_to_bytes(
-            svg_string=text, width=RENDER_WIDTH, skip_system_fonts=fonts is not None, font_dirs=fonts
+            svg_string=text,
+            width=RENDER_WIDTH,
+            skip_system_fonts=fonts is not None,
+            font_dirs=fonts,
         )
     except (ValueError, RuntimeError, OSError):
         return None
@@ -275,9 +278,10 @@ def coarse_groups(templates: list[Template]) -> list[list[Template]]:
     for template in templates:
         for group in groups:
             lead = group[0]
-            if abs(lead.aspect / template.aspect - 1) <= 0.05 and abs(
-                _ncc(_coarse_view(lead), _coarse_view(template))
-            ) > 0.8:
+            if (
+                abs(lead.aspect / template.aspect - 1) <= 0.05
+                and abs(_ncc(_coarse_view(lead), _coarse_view(template))) > 0.8
+            ):
                 group.append(template)
                 break
         else:
@@ -497,9 +501,9 @@ def _distinct(templates: list[Template]) -> list[Template]:
     the same shape): the NCC sign already tells those apart."""
     key = tuple(id(t.gray) for t in templates)
     cached = _distinct_cache.get(key)
-    if cached is not None and all(a is b for a, b in zip(cached, templates, strict=False)) is not None:
-        if all(any(c is t for t in templates) for c in cached):
-            return cached
+    # ids can be reused after a template is freed: trust the cache only for the same objects
+    if cached is not None and all(any(c is t for t in templates) for c in cached):
+        return cached
     kept: list[Template] = []
     for template in templates:
         if not any(_same_shape(template, other) for other in kept):
@@ -636,9 +640,7 @@ def surroundings(rgb: np.ndarray, box: tuple[float, float, float, float], margin
         return Surroundings((255, 255, 255), 0.0, [], edges, zone)
     patch = rgb[cy0:cy1, cx0:cx1, :3].astype(np.float32)
     yy, xx = np.mgrid[cy0:cy1, cx0:cx1]
-    ring = ~(
-        (xx >= x - guard) & (xx < x + w + guard) & (yy >= y - guard) & (yy < y + h + guard)
-    )
+    ring = ~((xx >= x - guard) & (xx < x + w + guard) & (yy >= y - guard) & (yy < y + h + guard))
     if not ring.any():
         return Surroundings((255, 255, 255), 0.0, [], edges, zone)
     pixels = patch[ring]

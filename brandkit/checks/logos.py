@@ -71,14 +71,18 @@ UNCONFIRMED = {
 
 
 def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Finding]:
-    if not isinstance(brandbook, dict) or not brandbook.get("logos"):
+    if not isinstance(brandbook, dict) or not isinstance(brandbook.get("logos"), list):
         return []
-    logos = {logo["slug"]: logo for logo in brandbook["logos"] if isinstance(logo, dict)}
+    logos = {
+        logo["slug"]: logo
+        for logo in brandbook["logos"]
+        if isinstance(logo, dict) and isinstance(logo.get("slug"), str)
+    }
     templates = templates_for(brandbook)
     if not templates:
         return []
-    required = (preset or {}).get("logo")
-    if required and not any(t.logo == required for t in templates):
+    required = (preset or {}).get("logo") if isinstance(preset, dict) else None
+    if required and (required not in logos or not any(t.logo == required for t in templates)):
         log.warning("logo %s has no readable artwork: not looked for", required)
         required = None
     raster = _raster(decoded)
@@ -86,9 +90,7 @@ def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Findin
         return []
     scale = raster.scale if raster.scale and raster.scale > 0 else 1.0
     rgb = _opaque_rgb(raster)
-    minimums = [
-        float(logo["min_width_px"]) for logo in logos.values() if logo.get("min_width_px")
-    ]
+    minimums = [float(logo["min_width_px"]) for logo in logos.values() if logo.get("min_width_px")]
     low = SEARCH_BELOW_MINIMUM * min(minimums) if minimums else DEFAULT_SEARCH_WIDTH
     matches = logo_match.find_logos(
         logo_match.to_gray(rgb), templates, min_width=max(16.0, low * scale)
@@ -169,19 +171,26 @@ def _artwork(path: str) -> bytes | None:
 def templates_for(brandbook: dict) -> list[logo_match.Template]:
     """Every logo variant of the brandbook whose artwork can be read and rendered. Files come
     from the brandbook's run-time `_logo_files` (see `brandkit.brandbooks.parse`)."""
-    files = brandbook.get(LOGO_FILES) or {}
+    files = brandbook.get(LOGO_FILES)
+    logos = brandbook.get("logos")
+    if not isinstance(files, dict) or not isinstance(logos, list):
+        return []
     out: list[logo_match.Template] = []
-    for logo in brandbook.get("logos") or []:
-        for variant in logo.get("variants") or []:
-            path = files.get(variant.get("file"))
+    for logo in logos:
+        if not isinstance(logo, dict) or not isinstance(logo.get("variants"), list):
+            continue
+        for variant in logo["variants"]:
+            if not isinstance(variant, dict) or not isinstance(variant.get("file"), str):
+                continue
+            path = files.get(variant["file"])
             data = _artwork(path) if isinstance(path, str) else None
             if not data:
                 continue
             template = logo_match.cached_template(
                 data,
                 path,
-                logo=logo["slug"],
-                variant=variant.get("slug", ""),
+                logo=str(logo.get("slug", "")),
+                variant=str(variant.get("slug", "")),
                 tone=variant.get("tone"),
             )
             if template is not None:
@@ -274,8 +283,7 @@ def _about(
                     "et": f"Logo „{name(lang)}” on {m} mm kõrge; väikseim lubatud kõrgus on "
                     f"{r} mm.",
                     "en": f"The {name(lang)} is {m} mm high; it must be at least {r} mm high.",
-                    "ru": f"Высота логотипа «{name(lang)}» {m} мм; минимально допустимая — "
-                    f"{r} мм.",
+                    "ru": f"Высота логотипа «{name(lang)}» {m} мм; минимально допустимая — {r} мм.",
                 }[lang]
             return {
                 "et": f"Logo „{name(lang)}” on {m} px lai; väikseim lubatud laius on {r} px.",
@@ -356,7 +364,7 @@ def _about(
             if around.content_share > logo_match.CLEAR_SHARE:
                 parts.append(
                     {
-                        "et": "vabal alal on muud sisu",
+                        "et": "kaitsealal on muud sisu",
                         "en": "other content is inside it",
                         "ru": "в охранное поле попадает другое содержимое",
                     }[lang]
@@ -373,7 +381,7 @@ def _about(
             what = "; ".join(parts)
             n, s = num(needed, lang, 0), pct(share, lang, 0)
             return {
-                "et": f"Logo „{name(lang)}” vaba ala on rikutud: ümber logo peab jääma {n} px "
+                "et": f"Logo „{name(lang)}” kaitseala on rikutud: ümber logo peab jääma {n} px "
                 f"({s} logo kõrgusest) tühja ruumi; {what}.",
                 "en": f"The {name(lang)} lacks its clear space: {n} px ({s} of the logo's "
                 f"height) must stay free around it; {what}.",
@@ -476,7 +484,7 @@ def _missing(logo: dict, preset: dict) -> Finding:
         }[lang]
         return {
             "et": f"Eelseade „{preset_name}” nõuab logo „{name}”, kuid seda ei leitud. Lisa "
-            f"logo{size} koos vaba alaga.",
+            f"logo{size} koos kaitsealaga.",
             "en": f"The “{preset_name}” preset needs the {name}, but it was not found. Add the "
             f"logo{size} with its clear space.",
             "ru": f"Для шаблона «{preset_name}» нужен логотип «{name}», но он не найден. "

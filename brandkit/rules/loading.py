@@ -36,9 +36,7 @@ def static_dir() -> Path:
 
 
 def content_hash(data: dict, base_dir: Path) -> str:
-    digest = hashlib.sha256(
-        json.dumps(content(data), sort_keys=True, ensure_ascii=False).encode()
-    )
+    digest = hashlib.sha256(json.dumps(content(data), sort_keys=True, ensure_ascii=False).encode())
     for logo in data.get("logos", []):
         for variant in logo["variants"]:
             digest.update(variant["file"].encode())

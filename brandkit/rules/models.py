@@ -317,6 +317,11 @@ class Logo(Localised):
         lang = (get_language() or "et")[:2]
         return getattr(self, f"usage_{lang}", "") or self.usage_et
 
+    @property
+    def channel_labels(self) -> list[str]:
+        names = dict(ChannelPreset.CHANNELS)
+        return [str(names.get(channel, channel)) for channel in self.channels or []]
+
 
 def logo_upload_to(instance: LogoVariant, filename: str) -> str:
     book = instance.logo.brandbook

@@ -24,7 +24,7 @@ def guide(request, slug=None, version=None):
             colours=book.colours.all(),
             typefaces=book.typefaces.all(),
             logos=book.logos.prefetch_related("variants"),
-            presets=book.presets.all(),
+            presets=book.presets.select_related("logo"),
             matrix=book.contrast_matrix(),
             versions=Brandbook.objects.filter(slug=book.slug).order_by("-loaded_at"),
         )
