@@ -484,3 +484,56 @@ def test_inkscape_file_is_accepted():
     assert text.font_size_px == pytest.approx(37.33, abs=0.01)  # 9.87778 user units × 3.7795
     assert text.fill == (255, 255, 255)
     assert text.background == (0, 51, 160)
+
+
+# -- designers' tools (issue 12, items 12–14) ---------------------------------------------------
+
+REALWORLD = corpus.HERE / "realworld"
+
+
+def test_illustrator_preserve_editing_export_is_accepted():
+    """Save As SVG with "Preserve Illustrator Editing Capabilities": the namespace entities are
+    expanded, the <switch> draws its <g>, the private data is ignored."""
+    document = doc((REALWORLD / "illustrator-preserve-editing.svg").read_bytes())
+    (text,) = document.texts
+    assert text.element_path == "svg/switch[1]/g[1]/text[1]"
+    assert text.font_families == ["RobotoCondensed-Bold"]
+    assert (text.fill, text.background) == ((255, 255, 255), (0, 51, 160))
+    assert (document.width, document.height) == (1920, 600)
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("svg-illustrator-style-entity.svg", "entity declaration “st0”"),
+        ("svg-entity-nested.svg", "entity declaration “ns_x”"),
+        ("svg-parameter-entity.svg", "entity declaration “ns_p”"),
+        ("svg-entity-external-adobe.svg", "entity declaration “ns_e”"),
+        ("svg-entity-unknown-uri.svg", "entity declaration “ns_evil”"),
+        ("svg-attlist-default.svg", "<!ATTLIST rect onclick>"),
+    ],
+)
+def test_any_other_dtd_content_is_rejected(name, what):
+    (finding,) = unsafe((corpus.OUT / name).read_bytes())
+    assert finding.details["where"] == "prolog"
+    assert what in finding.message("en")
+
+
+@pytest.mark.parametrize(
+    "name",
+    [
+        "svg-foreignobject-illustrator-html.svg",
+        "svg-foreignobject-other-extension.svg",
+        "svg-foreignobject-outside-switch.svg",
+    ],
+)
+def test_any_other_foreign_object_is_rejected(name):
+    findings = unsafe((corpus.OUT / name).read_bytes())
+    assert any("foreignObject" in f.message("en") for f in findings)
+
+
+def test_the_illustrator_switch_alone_is_accepted():
+    data = corpus.svg_doc(
+        corpus.illustrator_switch(), opening=corpus.AI_OPEN, prolog=corpus.adobe_doctype()
+    )
+    assert doc(data).width == 400

@@ -1,16 +1,24 @@
 """Parse an SVG safely and reject (never clean) anything active or external.
 
-Parsing uses defusedxml's expat parser: entity declarations, external entities and any DOCTYPE
-with an internal subset are refused before anything is expanded, so "billion laughs" and XXE
-cost nothing. The one DOCTYPE allowed is the standard, harmless
+Parsing uses defusedxml's expat parser: entity declarations, external entities and DTD
+declarations are refused before anything is expanded, so "billion laughs" and XXE cost nothing.
+The one DOCTYPE allowed is the standard, harmless
 ``<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" "http://www.w3.org/…">`` that Illustrator and
-older tools still write (no internal subset; the DTD is never fetched). The tree is built by
+older tools still write (the DTD is never fetched), with at most an internal subset of the
+namespace entities Illustrator declares when it preserves its editing data
+(``<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">``): general entities named
+``ns_…`` whose value is exactly one of `KNOWN_NAMESPACE_ENTITIES`; no parameter, external or
+unparsed entity, no ELEMENT/ATTLIST/NOTATION declaration. Such a value contains no "&", so an
+expansion cannot nest. The tree is built by
 ``iterparse`` while elements and depth are counted, and parsing stops as soon as a limit is
 passed, so an oversized document never reaches memory in full.
 
 The validator is an allow-list:
 - SVG elements must be on `SVG_ELEMENTS`; `script`, `foreignObject`, `iframe`, `embed`,
-  `object`, `handler`, `listener` and every XHTML element are rejected wherever they are.
+  `object`, `handler`, `listener` and every XHTML element are rejected wherever they are, with
+  one exception: Illustrator's `<switch><foreignObject requiredExtensions="&ns_ai;"><i:pgfRef
+  xlink:href="#…"/></foreignObject>…` (see `illustrator_pgf_switch`). Its `<i:pgf>` private
+  data is an element of Illustrator's (inert) namespace and is never parsed.
 - Elements of other namespaces are allowed only for known, inert editor and metadata
   vocabularies (Inkscape, Sodipodi, RDF, Dublin Core, Creative Commons, Adobe XMP …), or inside
   `<metadata>`; any other namespace is rejected (we cannot know it is harmless).
@@ -183,24 +191,84 @@ class _Doctype(Exception):
         self.internal = internal
 
 
+# Illustrator's "Save As SVG" with "Preserve Illustrator Editing Capabilities" declares the
+# namespaces it uses as entities in an internal DTD subset (`<!ENTITY ns_ai "http://…">`,
+# then `xmlns:i="&ns_ai;"`). These exact values, and nothing else, may be declared: none
+# contains "&", "%" or "<", so an expansion can neither nest nor grow beyond its own length.
+KNOWN_NAMESPACE_ENTITIES = frozenset(
+    {
+        "http://ns.adobe.com/Extensibility/1.0/",
+        "http://ns.adobe.com/AdobeIllustrator/10.0/",
+        "http://ns.adobe.com/Graphs/1.0/",
+        "http://ns.adobe.com/Variables/1.0/",
+        "http://ns.adobe.com/ImageReplacement/1.0/",
+        "http://ns.adobe.com/SaveForWeb/1.0/",
+        "http://ns.adobe.com/GenericCustomNamespace/1.0/",
+        "http://ns.adobe.com/XPath/1.0/",
+        "http://ns.adobe.com/Flows/1.0/",
+        "http://ns.adobe.com/pdf/1.3/",
+        "http://ns.adobe.com/AdobeSVGViewerExtensions/3.0/",
+        "adobe:ns:meta/",
+        "http://www.w3.org/2000/svg",
+        "http://www.w3.org/1999/xlink",
+    }
+)
+_ENTITY_NAME = re.compile(r"^ns_[A-Za-z0-9_]{1,40}$")
+ILLUSTRATOR_NS = "http://ns.adobe.com/AdobeIllustrator/10.0/"
+
+
+class _Declaration(Exception):
+    """A markup declaration other than a known namespace entity in the internal subset."""
+
+    def __init__(self, kind: str, name: str):
+        super().__init__(f"{kind} {name}")
+        self.kind = kind
+        self.name = name
+
+
 class SvgParser(DefusedXMLParser):
-    """defusedxml's parser that lets the standard SVG DOCTYPE through and nothing else."""
+    """defusedxml's parser that lets the standard SVG DOCTYPE through, with at most an
+    internal subset of Illustrator's namespace entities, and nothing else."""
 
     def __init__(self):
         super().__init__(
             target=ET.TreeBuilder(), forbid_dtd=True, forbid_entities=True, forbid_external=True
         )
+        expat = self.parser
+        expat.ElementDeclHandler = self._element_decl
+        expat.AttlistDeclHandler = self._attlist_decl
+        expat.NotationDeclHandler = self._notation_decl
 
     def defused_start_doctype_decl(self, name, sysid, pubid, has_internal_subset):
         local = (name or "").rsplit(":", 1)[-1]
         standard = (
             local == "svg"
-            and not has_internal_subset
             and (pubid is None or pubid.startswith(_STANDARD_PUBIDS))
             and (sysid is None or sysid.startswith(_STANDARD_SYSIDS))
         )
         if not standard:
             raise _Doctype(name, sysid, pubid, bool(has_internal_subset))
+
+    def defused_entity_decl(self, name, is_parameter_entity, value, base, sysid, pubid, notation):
+        known = (
+            not is_parameter_entity
+            and sysid is None
+            and pubid is None
+            and notation is None
+            and value in KNOWN_NAMESPACE_ENTITIES
+            and bool(_ENTITY_NAME.match(name or ""))
+        )
+        if not known:
+            raise EntitiesForbidden(name, value, base, sysid, pubid, notation)
+
+    def _element_decl(self, name, model):
+        raise _Declaration("ELEMENT", name)
+
+    def _attlist_decl(self, elname, attname, type_, default, required):
+        raise _Declaration("ATTLIST", f"{elname} {attname}")
+
+    def _notation_decl(self, name, base, sysid, pubid):
+        raise _Declaration("NOTATION", name)
 
 
 def split_tag(tag) -> tuple[str | None, str]:
@@ -295,13 +363,28 @@ def parse(
                 what, "prolog", doctype=exc.name, system_id=exc.sysid, public_id=exc.pubid
             )
         ]
+    except _Declaration as exc:
+        return None, [
+            rejections.svg_unsafe(
+                t(
+                    f"DTD deklaratsioon <!{exc.kind} {exc.name}>",
+                    f"a DTD declaration <!{exc.kind} {exc.name}>",
+                    f"объявление DTD <!{exc.kind} {exc.name}>",
+                ),
+                "prolog",
+                declaration=exc.kind,
+            )
+        ]
     except EntitiesForbidden as exc:
         return None, [
             rejections.svg_unsafe(
                 t(
-                    f"olemi deklaratsioon „{exc.name}“ (nt „billion laughs“ või XXE)",
-                    f"entity declaration “{exc.name}” (e.g. “billion laughs” or XXE)",
-                    f"объявление сущности «{exc.name}» (например, «billion laughs» или XXE)",
+                    f"olemi deklaratsioon „{exc.name}“ (nt „billion laughs“ või XXE); lubatud "
+                    "on ainult Illustratori nimeruumide olemid (ns_ai …)",
+                    f"entity declaration “{exc.name}” (e.g. “billion laughs” or XXE); only "
+                    "Illustrator's namespace entities (ns_ai …) are allowed",
+                    f"объявление сущности «{exc.name}» (например, «billion laughs» или XXE); "
+                    "разрешены только сущности пространств имён Illustrator (ns_ai …)",
                 ),
                 "prolog",
                 entity=exc.name,
@@ -416,6 +499,39 @@ def _inert_namespace(ns: str) -> bool:
     return ns.startswith(INERT_NAMESPACES)
 
 
+_PGF_ATTRIBUTES = frozenset({"x", "y", "width", "height", "requiredExtensions", "overflow"})
+
+
+def illustrator_pgf_switch(element: ET.Element, path: str) -> bool:
+    """Whether a <foreignObject> is exactly the one Illustrator writes when it preserves its
+    editing data: the first branch of a <switch>, asking for the Illustrator extension (which
+    no viewer has, so the <switch> draws its next branch), holding only <i:pgfRef> pointers to
+    a local fragment (the <i:pgf> element with the private data, which nothing parses)."""
+    parent = path.rsplit("/", 2)
+    if len(parent) < 2 or not parent[-2].startswith("switch"):
+        return False
+    if element.get("requiredExtensions") != ILLUSTRATOR_NS:
+        return False
+    if not set(element.attrib) <= _PGF_ATTRIBUTES or (element.text or "").strip():
+        return False
+    children = list(element)
+    if not children:
+        return False
+    for child in children:
+        ns, local = split_tag(child.tag)
+        href = child.get(f"{{{XLINK_NS}}}href", child.get("href", ""))
+        if (
+            ns != ILLUSTRATOR_NS
+            or local != "pgfRef"
+            or len(child)
+            or (child.text or "").strip()
+            or set(child.attrib) - {f"{{{XLINK_NS}}}href", "href"}
+            or not is_fragment(href)
+        ):
+            return False
+    return True
+
+
 def validate(root: ET.Element) -> list[Finding]:
     """Every problem in the tree as an svg.unsafe finding (at most MAX_FINDINGS)."""
     findings: list[Finding] = []
@@ -441,7 +557,9 @@ def validate(root: ET.Element) -> list[Finding]:
         element, path, in_metadata = stack.pop()
         ns, local = split_tag(element.tag)
         lower = local.lower()
-        if lower in FORBIDDEN_ELEMENTS:
+        if lower == "foreignobject" and illustrator_pgf_switch(element, path):
+            pass  # Illustrator's inert pointer to its private data (see the function)
+        elif lower in FORBIDDEN_ELEMENTS:
             report(FORBIDDEN_ELEMENTS[lower], path, element=local)
         elif ns == XHTML_NS:
             report(

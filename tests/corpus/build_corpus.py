@@ -199,6 +199,33 @@ BILLION_LAUGHS = (
 )
 
 
+AI_OPEN = (
+    '<svg xmlns="&ns_svg;" xmlns:xlink="&ns_xlink;" xmlns:i="&ns_ai;" width="400" height="200">'
+)
+
+
+def adobe_doctype(extra: str = "") -> str:
+    """The DOCTYPE Illustrator writes with "Preserve Illustrator Editing Capabilities"."""
+    return (
+        '<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" '
+        '"http://www.w3.org/Graphics/SVG/1.1/DTD/svg11.dtd" [\n'
+        '\t<!ENTITY ns_ai "http://ns.adobe.com/AdobeIllustrator/10.0/">\n'
+        '\t<!ENTITY ns_svg "http://www.w3.org/2000/svg">\n'
+        '\t<!ENTITY ns_xlink "http://www.w3.org/1999/xlink">\n'
+        + (f"\t{extra}\n" if extra else "")
+        + "]>\n"
+    )
+
+
+def illustrator_switch(inside: str = "", extension: str = "&ns_ai;") -> str:
+    return (
+        f'<switch><foreignObject requiredExtensions="{extension}" x="0" y="0" width="1" '
+        f'height="1"><i:pgfRef xlink:href="#adobe_illustrator_pgf"/>{inside}</foreignObject>'
+        '<g i:extraneous="self"><rect width="10" height="10"/></g></switch>'
+        '<i:pgf id="adobe_illustrator_pgf"><![CDATA[eJzs1DEBAAAAwqD1T20ND6AAAAAAAAAA]]></i:pgf>'
+    )
+
+
 # ---------------------------------------------------------------------------------------------
 # the corpus
 
@@ -369,6 +396,47 @@ def build() -> dict[str, tuple[bytes, dict]]:
             "", prolog='<?xml-stylesheet type="text/css" href="https://example.com/a.css"?>\n'
         ),
         "svg-deep.svg": svg_doc("<g>" * 150 + "</g>" * 150),
+        # Illustrator's namespace entities are accepted; nothing else in a DTD is (issue 12)
+        "svg-illustrator-style-entity.svg": svg_doc(
+            '<rect style="&st0;" width="10" height="10"/>',
+            prolog=adobe_doctype('<!ENTITY st0 "fill:#0033A0;">'),
+        ),
+        "svg-entity-nested.svg": svg_doc(
+            '<g xmlns:x="&ns_x;"/>', prolog=adobe_doctype('<!ENTITY ns_x "&ns_ai;">')
+        ),
+        "svg-parameter-entity.svg": svg_doc(
+            "",
+            prolog=adobe_doctype(
+                '<!ENTITY % ns_p "http://ns.adobe.com/Variables/1.0/"> %ns_p;'
+            ),
+        ),
+        "svg-entity-external-adobe.svg": svg_doc(
+            '<g xmlns:x="&ns_e;"/>',
+            prolog=adobe_doctype('<!ENTITY ns_e SYSTEM "http://ns.adobe.com/Flows/1.0/">'),
+        ),
+        "svg-entity-unknown-uri.svg": svg_doc(
+            '<g xmlns:x="&ns_evil;"/>',
+            prolog=adobe_doctype('<!ENTITY ns_evil "https://example.com/ns/">'),
+        ),
+        "svg-attlist-default.svg": svg_doc(
+            '<rect width="10" height="10"/>',
+            prolog=adobe_doctype('<!ATTLIST rect onclick CDATA "alert(1)">'),
+        ),
+        "svg-foreignobject-illustrator-html.svg": svg_doc(
+            illustrator_switch('<div xmlns="http://www.w3.org/1999/xhtml">hi</div>'),
+            opening=AI_OPEN,
+            prolog=adobe_doctype(),
+        ),
+        "svg-foreignobject-other-extension.svg": svg_doc(
+            illustrator_switch(extension="http://example.com/extension"),
+            opening=AI_OPEN,
+            prolog=adobe_doctype(),
+        ),
+        "svg-foreignobject-outside-switch.svg": svg_doc(
+            illustrator_switch().replace("<switch>", "<g>").replace("</switch>", "</g>"),
+            opening=AI_OPEN,
+            prolog=adobe_doctype(),
+        ),
         "svg-many-elements.svg": svg_doc("<g/>" * 50_001),
     }
     for name, data in unsafe_svgs.items():
