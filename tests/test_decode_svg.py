@@ -4,7 +4,9 @@ import time
 
 import pytest
 
+from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
 from brandkit.checks.decode import Limits, decode
+from brandkit.checks.registry import run
 from brandkit.checks.svg_extract import parse_colour
 from tests.corpus import build_corpus as corpus
 
@@ -537,3 +539,53 @@ def test_the_illustrator_switch_alone_is_accepted():
         corpus.illustrator_switch(), opening=corpus.AI_OPEN, prolog=corpus.adobe_doctype()
     )
     assert doc(data).width == 400
+
+
+def svg_font(family: str, local_name: str | None = None) -> str:
+    source = (
+        f'<font-face-src><font-face-name name="{local_name}"/></font-face-src>'
+        if local_name
+        else ""
+    )
+    return (
+        f'<defs><font horiz-adv-x="500"><font-face font-family="{family}" units-per-em="1000">'
+        f'{source}</font-face><missing-glyph horiz-adv-x="500" d="M0,0h500v700H0z"/>'
+        '<glyph unicode="T" glyph-name="T" horiz-adv-x="560" d="M20,700h520v-80H320V0H240v620H20z"/>'
+        '<hkern u1="T" u2="e" k="60"/><vkern u1="T" u2="e" k="0"/></font></defs>'
+    )
+
+
+def test_svg_fonts_are_accepted_and_their_family_is_collected():
+    document = doc(svg(svg_font("RobotoCondensed-Bold", "Roboto Condensed Bold")))
+    assert "RobotoCondensed-Bold" in document.font_families
+    assert "Roboto Condensed Bold" in document.font_families
+    assert document.colours == [] and document.texts == []
+
+
+def test_an_svg_font_of_another_family_is_a_disallowed_font():
+    report = run(
+        svg(svg_font("ComicSansMS") + '<text font-family="ComicSansMS" font-size="40">T</text>'),
+        filename="x.svg",
+        brandbook=parse_file(SKA_BRANDBOOK),
+    )
+    assert report.verdict == "fail"
+    fonts = [f for f in report.findings if f.code == "typography.disallowed_font"]
+    assert [f.details["font"] for f in fonts] == ["ComicSansMS"]
+    # declared only, used by no text: still not a brand typeface
+    report = run(
+        svg(svg_font("ComicSansMS") + '<text font-family="Roboto" font-size="40">T</text>'),
+        filename="x.svg",
+        brandbook=parse_file(SKA_BRANDBOOK),
+    )
+    fonts = [f for f in report.findings if f.code == "typography.disallowed_font"]
+    assert [f.details["font"] for f in fonts] == ["ComicSansMS"]
+
+
+def test_an_svg_font_from_elsewhere_is_rejected():
+    body = (
+        '<defs><font><font-face font-family="X"><font-face-src>'
+        '<font-face-uri xlink:href="https://example.com/fonts.svg#x"/></font-face-src>'
+        "</font-face></font></defs>"
+    )
+    (finding,) = unsafe(svg(body))
+    assert finding.details["where"].endswith("font-face-uri[1]@xlink:href")

@@ -106,6 +106,8 @@ NOT_RENDERED = frozenset(
         "desc",
         "style",
         "hatch",
+        "font",
+        "font-face",
     }
 )
 SHAPES = frozenset({"rect", "circle", "ellipse", "polygon", "polyline", "path", "image"})
@@ -529,6 +531,8 @@ def _walk(
                 state.colour(declaration.value, "style", path, opacity)
     if "font-family" in specified:
         state.family(svg_css.font_families(specified["font-family"]))
+    if local == "font-face-name" and element.get("name"):
+        state.family([element.get("name", "").strip()])  # a local font the face stands for
 
     ctm = parent_ctm
     if not is_root:

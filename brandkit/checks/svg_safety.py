@@ -125,6 +125,22 @@ SVG_ELEMENTS = frozenset(
         "animateMotion",
         "set",
         "mpath",
+        # SVG 1.1 fonts (Illustrator's legacy "Fonts: SVG" subsets): outlines and metrics,
+        # inert; a font-face-uri/glyphRef/altGlyph href is checked like any other href
+        "font",
+        "font-face",
+        "glyph",
+        "missing-glyph",
+        "hkern",
+        "vkern",
+        "font-face-src",
+        "font-face-name",
+        "font-face-uri",
+        "font-face-format",
+        "altGlyph",
+        "altGlyphDef",
+        "altGlyphItem",
+        "glyphRef",
     ]
 )
 ANIMATION_ELEMENTS = frozenset({"animate", "animateTransform", "animateMotion", "set"})
