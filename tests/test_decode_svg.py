@@ -1,16 +1,21 @@
 """SVG: safe parsing, the allow-list validator, and what is extracted for the checks."""
 
+import base64
+import io
 import time
 
 import pytest
+from fontTools.ttLib import TTFont
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
 from brandkit.checks.decode import Limits, decode
 from brandkit.checks.registry import run
 from brandkit.checks.svg_extract import parse_colour
 from tests.corpus import build_corpus as corpus
+from tests.corpus import build_realworld_corpus as realworld
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
+TINY_PNG = corpus.data_uri(corpus.good_png(4, 4), "image/png")
 XLINK = 'xmlns:xlink="http://www.w3.org/1999/xlink"'
 
 
@@ -47,7 +52,7 @@ def unsafe(data: bytes, **limits):
         ('<a href="javascript:alert(1)"><text>x</text></a>', "svg/a[1]@href", "javascript:"),
         ('<a href=" JaVaScRiPt:alert(1)"/>', "svg/a[1]@href", "javascript:"),
         ('<a href="vbscript:x"/>', "svg/a[1]@href", "vbscript:"),
-        ('<image href="data:image/svg+xml;base64,PHN2Zy8+"/>', "svg/image[1]@href", "data: URI"),
+        ('<image href="data:image/gif;base64,R0lGODlhAQABAAAAACw="/>', "svg/image[1]@href", "gif"),
         ('<image href="data:text/html,&lt;script&gt;"/>', "svg/image[1]@href", "data: URI"),
         ("<style>@import 'x.css';</style>", "svg/style[1]", "@import"),
         ("<style>@\\69mport 'x.css';</style>", "svg/style[1]", "@import"),
@@ -168,7 +173,7 @@ def test_allowed_things_pass():
         '<filter id="f"><feGaussianBlur stdDeviation="2"/></filter></defs>'
         '<rect width="10" height="10" fill="url(#g)" filter="url( \'#f\' )"/>'
         '<use href="#g"/><use xlink:href="#g"/>'
-        '<image href="data:image/png;base64,iVBORw0KGgo=" width="1" height="1"/>'
+        f'<image href="{TINY_PNG}" width="1" height="1"/>'
         '<a href="#top"><text>see: the top</text></a>'
         '<animate attributeName="opacity" from="0" to="1" dur="1s"/>'
         "<style>/* url(http://in-a-comment) is ignored */ rect { fill: url(#g) }</style>"
@@ -377,7 +382,7 @@ def test_unknown_backgrounds():
         svg(
             '<rect width="200" height="100" fill="url(#g)"/>'
             '<text x="10" y="50">gradient</text>'
-            '<image href="data:image/png;base64,AAAA" x="100" width="100" height="100"/>'
+            f'<image href="{TINY_PNG}" x="100" width="100" height="100"/>'
             '<text x="110" y="50" font-size="5">photo</text>'
         )
     )
@@ -550,7 +555,8 @@ def svg_font(family: str, local_name: str | None = None) -> str:
     return (
         f'<defs><font horiz-adv-x="500"><font-face font-family="{family}" units-per-em="1000">'
         f'{source}</font-face><missing-glyph horiz-adv-x="500" d="M0,0h500v700H0z"/>'
-        '<glyph unicode="T" glyph-name="T" horiz-adv-x="560" d="M20,700h520v-80H320V0H240v620H20z"/>'
+        '<glyph unicode="T" glyph-name="T" horiz-adv-x="560" '
+        'd="M20,700h520v-80H320V0H240v620H20z"/>'
         '<hkern u1="T" u2="e" k="60"/><vkern u1="T" u2="e" k="0"/></font></defs>'
     )
 
@@ -589,3 +595,96 @@ def test_an_svg_font_from_elsewhere_is_rejected():
     )
     (finding,) = unsafe(svg(body))
     assert finding.details["where"].endswith("font-face-uri[1]@xlink:href")
+
+
+def webfont(font: bytes, family: str = "Roboto Condensed") -> bytes:
+    uri = "data:font/woff2;base64," + base64.b64encode(font).decode()
+    return svg(
+        f"<style>@font-face {{ font-family: '{family}'; src: url({uri}) format('woff2'); }}"
+        f'</style><text font-family="\'{family}\'" font-size="40" y="50">Tere</text>'
+    )
+
+
+def renamed_font(family: str) -> bytes:
+    """A WOFF2 subset of the bundled Roboto Condensed whose name table says `family`."""
+    font = TTFont(
+        io.BytesIO(
+            realworld.woff2_subset(
+                realworld.FONTS / "roboto-condensed" / "RobotoCondensed-Bold.ttf", "Tere"
+            )
+        )
+    )
+    for record in font["name"].names:
+        if record.nameID in (1, 4, 16):
+            record.string = family
+    buffer = io.BytesIO()
+    font.save(buffer)
+    return buffer.getvalue()
+
+
+def test_an_embedded_web_font_is_accepted_and_its_own_family_collected():
+    document = doc((REALWORLD / "embedded-webfont.svg").read_bytes())
+    assert document.font_families[0] == "Roboto Condensed"
+    document = doc(webfont(renamed_font("Comic Neue")))
+    assert document.font_families == ["Roboto Condensed", "Comic Neue"]
+
+
+def test_an_embedded_font_of_another_family_is_a_disallowed_font():
+    """The CSS calls it Roboto Condensed; the font data is another family: text renders in
+    the font's own glyphs, so its own name is checked too."""
+    report = run(
+        webfont(renamed_font("Comic Neue")), filename="x.svg", brandbook=parse_file(SKA_BRANDBOOK)
+    )
+    fonts = [f.details["font"] for f in report.findings if f.code == "typography.disallowed_font"]
+    assert fonts == ["Comic Neue"]
+
+
+@pytest.mark.parametrize(
+    ("name", "code", "what"),
+    [
+        ("svg-webfont-broken.svg", "file.corrupt", "compressed data is cut off"),
+        ("svg-webfont-not-a-font.svg", "file.corrupt", "not a TrueType, OpenType, WOFF"),
+        ("svg-webfont-brotli-bomb.svg", "file.decompression_bomb", "over 30 MB unpacked"),
+        ("svg-webfont-external.svg", "svg.unsafe", "https://example.com/x.woff2"),
+        ("svg-data-svg-image.svg", "svg.unsafe", "a script (<script>)"),
+        ("svg-data-svg-percent-onload.svg", "svg.unsafe", "onload"),
+        ("svg-data-svg-too-deep.svg", "svg.unsafe", "nested more than 3 levels"),
+        ("svg-data-png-bomb.svg", "file.decompression_bomb", "pixel limit"),
+        ("svg-data-png-truncated.svg", "file.corrupt", "IDAT"),
+    ],
+)
+def test_embedded_fonts_and_images_are_checked_by_the_same_rules(name, code, what):
+    (finding,) = unsafe((corpus.OUT / name).read_bytes())
+    assert finding.code == code
+    assert what in finding.message("en")
+    assert finding.message("et") != finding.message("en")
+
+
+def test_an_embedded_image_finding_names_the_chain_of_places():
+    (finding,) = unsafe((corpus.OUT / "svg-data-svg-too-deep.svg").read_bytes())
+    chain = "svg/image[1]@href → svg/image[1]@href → svg/image[1]@href"
+    assert finding.details["embedded_in"] == chain
+    assert finding.message("en").startswith(f"Embedded image ({chain}): ")
+    assert finding.message("et").startswith(f"Manustatud pilt ({chain}): ")
+
+
+def test_embedded_svg_images_base64_and_percent_encoded_are_accepted():
+    assert doc((REALWORLD / "embedded-svg-image.svg").read_bytes()).width == 1920
+
+
+def test_the_embedded_images_share_one_pixel_budget():
+    tile = corpus.data_uri(corpus.good_png(400, 250), "image/png")
+    body = "".join(f'<image href="{tile}" width="10" height="10"/>' for _ in range(3))
+    assert doc(svg(body), max_pixels=300_000).width == 200
+    (finding,) = unsafe(svg(body), max_pixels=250_000)
+    assert finding.code == "file.decompression_bomb"
+    assert finding.details["where"] == "svg/image[3]@href"
+
+
+def test_a_linked_image_says_how_to_embed_it():
+    (finding,) = unsafe((corpus.OUT / "svg-external-image.svg").read_bytes())
+    message = finding.message("en")
+    assert "linked (not embedded) image" in message
+    assert "Illustrator" in message and "Links panel" in message
+    assert "Inkscape" in message and "Embed Images" in message
+    assert "Illustratoris" in finding.message("et") and "Inkscape" in finding.message("ru")

@@ -2,8 +2,6 @@
 
 import base64
 import io
-import struct
-import zlib
 
 import numpy as np
 from PIL import Image
@@ -80,23 +78,9 @@ def test_svg_larger_than_the_budget_is_reduced():
     assert to_original((10, 20, 5, 5), seen.scale) == [80, 160, 40, 40]
 
 
-def _png_header_only(width: int, height: int) -> bytes:
-    ihdr = struct.pack(">IIBBBBB", width, height, 8, 2, 0, 0, 0)
-    chunk = b"IHDR" + ihdr
-    idat = b"IDAT" + zlib.compress(b"\x00" * 16)
-    return (
-        b"\x89PNG\r\n\x1a\n"
-        + struct.pack(">I", len(ihdr))
-        + chunk
-        + struct.pack(">I", zlib.crc32(chunk))
-        + struct.pack(">I", len(idat) - 4)
-        + idat
-        + struct.pack(">I", zlib.crc32(idat))
-    )
-
-
 def test_svg_with_an_embedded_image_over_the_limit_is_not_rendered():
-    b64 = base64.b64encode(_png_header_only(5000, 5000)).decode()
+    # a complete PNG: the decoder now decodes embedded images and rejects a truncated one
+    b64 = base64.b64encode(png(Image.new("RGB", (1100, 1000), "blue"))).decode()
     svg = (
         f'<svg {NS} width="100" height="100">'
         f'<image width="100" height="100" href="data:image/png;base64,{b64}"/></svg>'

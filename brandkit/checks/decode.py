@@ -51,7 +51,7 @@ def decode(data: bytes, fmt: str, limits: Limits | None = None) -> Decoded | lis
         )
         if findings or root is None:
             return findings
-        findings = svg_safety.validate(root)
+        findings = svg_safety.validate(root, max_pixels=limits.max_pixels)
         if findings:
             return findings
         return Decoded(format="svg", size_bytes=size, svg=svg_extract.extract(root), data=data)

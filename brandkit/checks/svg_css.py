@@ -58,6 +58,23 @@ def scriptish(text: str) -> str | None:
     return None
 
 
+def font_face_sources(css: str) -> list[tuple[str | None, str]]:
+    """(declared family, URL) of every `src` URL in the sheet's @font-face rules."""
+    out = []
+    for rule in parse_stylesheet(css):
+        if not rule.selector_text.lower().startswith("@font-face"):
+            continue
+        family = None
+        targets: list[str] = []
+        for declaration in rule.declarations:
+            if declaration.prop == "font-family":
+                family = (font_families(declaration.value) or [None])[0]
+            elif declaration.prop == "src":
+                targets += url_targets(declaration.value)
+        out += [(family, target) for target in targets]
+    return out
+
+
 def url_targets(text: str) -> list[str]:
     return [next(g for g in m.groups() if g is not None).strip() for m in _URL.finditer(text)]
 
@@ -66,8 +83,12 @@ def is_fragment(target: str) -> bool:
     return target.startswith("#") and len(target) > 1 and not any(c in target for c in "()\"'")
 
 
-def css_problems(css: str) -> list[Text]:
-    """What is unsafe in a piece of CSS (a sheet or a style attribute), per language."""
+def css_problems(css: str, *, allow_fonts: bool = False) -> list[Text]:
+    """What is unsafe in a piece of CSS (a sheet or a style attribute), per language.
+    `allow_fonts` lets `url(data:font/…)` through (a `<style>` sheet's @font-face; the font
+    itself is checked by `svg_embedded.check_font`)."""
+    from brandkit.checks.svg_embedded import is_font_uri
+
     text = unescape(strip_comments(css))
     problems: list[Text] = []
     flat = squeeze(text)
@@ -77,7 +98,7 @@ def css_problems(css: str) -> list[Text]:
     if scheme:
         problems.append(t(f"CSS-is on „{scheme}“", f"“{scheme}” in CSS", f"«{scheme}» в CSS"))
     for target in url_targets(text):
-        if not is_fragment(target):
+        if not is_fragment(target) and not (allow_fonts and is_font_uri(target)):
             shown = target[:80]
             problems.append(
                 t(

@@ -46,7 +46,7 @@ from functools import lru_cache
 
 from coloraide import Color
 
-from brandkit.checks import svg_css, svg_geometry
+from brandkit.checks import svg_css, svg_embedded, svg_geometry
 from brandkit.checks.svg_safety import SVG_NS, split_tag
 from brandkit.checks.types import SvgColour, SvgDocument, SvgText
 
@@ -464,6 +464,11 @@ def extract(root: ET.Element) -> SvgDocument:
                     state.colour(value, "css", path)
                 elif prop == "font-family":
                     state.family(svg_css.font_families(declaration.value))
+                elif prop == "src" and rule.selector_text.lower().startswith("@font-face"):
+                    for target in svg_css.url_targets(declaration.value):
+                        family = svg_embedded.font_family(target)
+                        if family:
+                            state.family([family])  # the family inside the embedded font
                 elif prop == "font":
                     family = svg_css.parse_font_shorthand(declaration.value).get("font-family")
                     if family:

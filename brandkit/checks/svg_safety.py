@@ -44,7 +44,7 @@ from defusedxml.common import DefusedXmlException
 from defusedxml.ElementTree import DefusedXMLParser
 from defusedxml.ElementTree import iterparse as defused_iterparse
 
-from brandkit.checks import rejections
+from brandkit.checks import rejections, svg_css, svg_embedded
 from brandkit.checks.rejections import Text, number, t
 from brandkit.checks.report import Finding
 from brandkit.checks.svg_css import css_problems, is_fragment, scriptish, url_targets
@@ -507,6 +507,27 @@ def _href_problem(value: str) -> Text | None:
     )
 
 
+def _is_linked(value: str) -> bool:
+    """A reference to a file or address (not a script, not a data: URI)."""
+    flat = squeeze_lower(value)
+    return not scriptish(value) and not flat.startswith("data:")
+
+
+def _linked_image(value: str) -> Text:
+    shown = value.strip()[:80]
+    return t(
+        f"lingitud (manustamata) pilt „{shown}“. Manusta pilt: Illustratoris paneelil Links "
+        "(Lingid) käsk „Embed“ või Save As SVG → Images: Embed; Inkscape'is Extensions → "
+        "Images → Embed Images või impordi valikuga „Embed“",
+        f"a linked (not embedded) image “{shown}”. Embed the image: in Illustrator, “Embed” "
+        "in the Links panel, or Save As SVG → Images: Embed; in Inkscape, Extensions → "
+        "Images → Embed Images, or import it with “Embed”",
+        f"связанное (не встроенное) изображение «{shown}». Встройте изображение: в "
+        "Illustrator — «Embed» на панели Links или Save As SVG → Images: Embed; в Inkscape — "
+        "Extensions → Images → Embed Images или импорт с параметром «Embed»",
+    )
+
+
 def squeeze_lower(text: str) -> str:
     return "".join(text.split()).lower()
 
@@ -548,13 +569,29 @@ def illustrator_pgf_switch(element: ET.Element, path: str) -> bool:
     return True
 
 
-def validate(root: ET.Element) -> list[Finding]:
-    """Every problem in the tree as an svg.unsafe finding (at most MAX_FINDINGS)."""
+def validate(
+    root: ET.Element,
+    *,
+    depth: int = 0,
+    max_pixels: int = 60_000_000,
+    budget: svg_embedded.ImageBudget | None = None,
+) -> list[Finding]:
+    """Every problem in the tree as an svg.unsafe finding (at most MAX_FINDINGS), and the
+    rejections of embedded fonts and images (`svg_embedded`). `depth` counts the SVG images
+    this document is embedded in; `budget` the pixels of embedded images so far."""
     findings: list[Finding] = []
+    budget = budget or svg_embedded.ImageBudget(max_pixels)
 
     def report(problem: Text, where: str, **details) -> None:
         if len(findings) < MAX_FINDINGS:
             findings.append(rejections.svg_unsafe(problem, where, **details))
+
+    def add(found: list[Finding]) -> None:
+        findings.extend(found[: max(0, MAX_FINDINGS - len(findings))])
+
+    report.add = add  # type: ignore[attr-defined]
+    report.depth = depth  # type: ignore[attr-defined]
+    report.budget = budget  # type: ignore[attr-defined]
 
     root_ns, root_local = split_tag(root.tag)
     if root_local != "svg" or root_ns not in (SVG_NS, None):
@@ -624,8 +661,12 @@ def validate(root: ET.Element) -> list[Finding]:
                     ),
                     path,
                 )
-            for problem in css_problems("".join(element.itertext())):
+            css = "".join(element.itertext())
+            for problem in css_problems(css, allow_fonts=True):
                 report(problem, path, element="style")
+            for family, target in svg_css.font_face_sources(css):
+                if svg_embedded.is_font_uri(target):
+                    add(svg_embedded.check_font(target, family, path))
         else:
             for text in (element.text, element.tail):
                 if text and scriptish(text):
@@ -673,7 +714,15 @@ def _check_attribute(element, local, key, value, path, report) -> None:
         )
         return
     if lower == "href" and ns in (None, XLINK_NS, SVG_NS):
+        uri = svg_embedded.parse_data_uri(value) if value.lstrip()[:5].lower() == "data:" else None
+        if uri is not None and (
+            uri.mime == "image/svg+xml" or (uri.mime in svg_embedded.RASTER_TYPES and uri.is_base64)
+        ):
+            report.add(svg_embedded.check_image(uri, f"{path}@{name}", report.depth, report.budget))
+            return
         problem = _href_problem(value)
+        if problem and local in ("image", "feImage") and _is_linked(value):
+            problem = _linked_image(value)
         if problem:
             report(problem, f"{path}@{name}", attribute=name, value=value[:200])
         return

@@ -16,6 +16,7 @@ size (or a stream of zeros), not payloads.
 
 from __future__ import annotations
 
+import base64
 import gzip
 import io
 import json
@@ -25,6 +26,7 @@ import zipfile
 import zlib
 from pathlib import Path
 
+import brotli
 from PIL import Image, ImageDraw, ImageOps
 from pypdf import PdfWriter
 from pypdf.generic import NameObject, StreamObject
@@ -199,6 +201,66 @@ BILLION_LAUGHS = (
 )
 
 
+NESTED_SCRIPT = (
+    b'<svg xmlns="http://www.w3.org/2000/svg" width="10" height="10">'
+    b"<script>alert(document.domain)</script></svg>"
+)
+
+
+def data_uri(data: bytes, mime: str = "image/svg+xml") -> str:
+    return f"data:{mime};base64," + base64.b64encode(data).decode()
+
+
+def nested_svg_images(levels: int) -> str:
+    """An <image> whose data: SVG holds an <image> whose data: SVG holds … `levels` deep."""
+    inner = b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"/>'
+    for _ in range(levels - 1):
+        inner = (
+            b'<svg xmlns="http://www.w3.org/2000/svg" width="1" height="1"><image href="'
+            + data_uri(inner).encode()
+            + b'" width="1" height="1"/></svg>'
+        )
+    return f'<image href="{data_uri(inner)}" width="10" height="10"/>'
+
+
+def webfont_svg(font: bytes, mime: str = "font/woff2") -> bytes:
+    return svg_doc(
+        f"<style>@font-face {{ font-family: 'Roboto Condensed'; "
+        f"src: url({data_uri(font, mime)}) format('woff2'); }}</style>"
+        '<text font-family="Roboto Condensed" font-size="40" y="50">Tere</text>'
+    )
+
+
+def damaged_woff2() -> bytes:
+    """Our bundled Roboto Condensed (OFL) as WOFF2, its compressed tables cut short."""
+    font = HERE.parent.parent / "static/fonts/roboto-condensed/RobotoCondensed-Bold.woff2"
+    data = font.read_bytes()
+    return data[:2000]
+
+
+def woff2_bomb() -> bytes:
+    """A WOFF2 header for an empty font whose Brotli stream inflates to 64 MB of zeros."""
+    payload = brotli.compress(b"\x00" * (64 * 1024 * 1024), quality=5)
+    header = struct.pack(
+        ">4s4sIHHIIHHIIIII",
+        b"wOF2",
+        b"\x00\x01\x00\x00",
+        48 + len(payload),
+        0,
+        0,
+        1024,
+        len(payload),
+        1,
+        0,
+        0,
+        0,
+        0,
+        0,
+        0,
+    )
+    return header + payload
+
+
 AI_OPEN = (
     '<svg xmlns="&ns_svg;" xmlns:xlink="&ns_xlink;" xmlns:i="&ns_ai;" width="400" height="200">'
 )
@@ -365,7 +427,21 @@ def build() -> dict[str, tuple[bytes, dict]]:
             '<a xlink:href="  java&#x09;script:alert(1)"><text>x</text></a>', opening=XLINK_OPEN
         ),
         "svg-data-svg-image.svg": svg_doc(
-            '<image href="data:image/svg+xml;base64,PHN2Zy8+" width="10" height="10"/>'
+            f'<image href="{data_uri(NESTED_SCRIPT)}" width="10" height="10"/>'
+        ),
+        "svg-data-svg-percent-onload.svg": svg_doc(
+            '<image width="10" height="10" href="data:image/svg+xml,'
+            "%3Csvg xmlns='http://www.w3.org/2000/svg' onload='alert(1)'/%3E\"/>"
+        ),
+        "svg-data-svg-too-deep.svg": svg_doc(nested_svg_images(5)),
+        "svg-webfont-external.svg": svg_doc(
+            "<style>@font-face { font-family: X; src: url(https://example.com/x.woff2); }</style>"
+        ),
+        "svg-font-face-uri-external.svg": svg_doc(
+            '<defs><font><font-face font-family="X"><font-face-src><font-face-uri '
+            'xlink:href="https://example.com/fonts.svg#x"/></font-face-src></font-face></font>'
+            "</defs>",
+            opening=XLINK_OPEN,
         ),
         "svg-css-import.svg": svg_doc('<style>@import url("https://example.com/a.css");</style>'),
         "svg-css-url.svg": svg_doc(
@@ -406,9 +482,7 @@ def build() -> dict[str, tuple[bytes, dict]]:
         ),
         "svg-parameter-entity.svg": svg_doc(
             "",
-            prolog=adobe_doctype(
-                '<!ENTITY % ns_p "http://ns.adobe.com/Variables/1.0/"> %ns_p;'
-            ),
+            prolog=adobe_doctype('<!ENTITY % ns_p "http://ns.adobe.com/Variables/1.0/"> %ns_p;'),
         ),
         "svg-entity-external-adobe.svg": svg_doc(
             '<g xmlns:x="&ns_e;"/>',
@@ -441,6 +515,32 @@ def build() -> dict[str, tuple[bytes, dict]]:
     }
     for name, data in unsafe_svgs.items():
         add(name, data, "rejected", "svg.unsafe")
+    # embedded fonts and images are decoded and checked (issue 12, item 14)
+    add(
+        "svg-webfont-broken.svg",
+        webfont_svg(damaged_woff2()),
+        "rejected",
+        "file.corrupt",
+    )
+    add("svg-webfont-not-a-font.svg", webfont_svg(png, "font/ttf"), "rejected", "file.corrupt")
+    add(
+        "svg-webfont-brotli-bomb.svg",
+        webfont_svg(woff2_bomb()),
+        "rejected",
+        "file.decompression_bomb",
+    )
+    add(
+        "svg-data-png-bomb.svg",
+        svg_doc(f'<image href="{data_uri(png_header_only(20_000, 20_000), "image/png")}"/>'),
+        "rejected",
+        "file.decompression_bomb",
+    )
+    add(
+        "svg-data-png-truncated.svg",
+        svg_doc(f'<image href="{data_uri(png[: idat + 200], "image/png")}"/>'),
+        "rejected",
+        "file.corrupt",
+    )
 
     # unsafe and encrypted PDF
     add(

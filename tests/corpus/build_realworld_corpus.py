@@ -55,7 +55,8 @@ ADOBE_ENTITIES = """<!DOCTYPE svg PUBLIC "-//W3C//DTD SVG 1.1//EN" \
 def private_data(size: int = 6000) -> str:
     """Base64 lines like Illustrator's PGF block: compressed bytes of our own making."""
     raw = b"".join(
-        b"%%AI24_ZStandard_Data brandkit sample %d " % i + bytes((i * 7 + j) % 251 for j in range(40))
+        b"%%AI24_ZStandard_Data brandkit sample %d " % i
+        + bytes((i * 7 + j) % 251 for j in range(40))
         for i in range(size // 60)
     )
     encoded = base64.b64encode(zlib.compress(raw, 9)).decode()
@@ -167,9 +168,7 @@ def illustrator_svg_fonts() -> str:
         + glyphs
         + '\n\t\t<hkern  u1="T" u2="o" k="120"/>\n'
         "\t</font>\n"
-        "</defs>\n"
-        + banner_body()
-        + "</svg>\n"
+        "</defs>\n" + banner_body() + "</svg>\n"
     )
 
 
@@ -218,7 +217,7 @@ def inkscape_banner() -> str:
         '     inkscape:deskcolor="#d1d1d1"\n     inkscape:document-units="mm"\n'
         '     inkscape:zoom="0.5"\n     inkscape:current-layer="layer1" />\n'
         '  <defs\n     id="defs1" />\n'
-        "  <metadata\n     id=\"metadata1\"><rdf:RDF><cc:Work rdf:about=\"\">"
+        '  <metadata\n     id="metadata1"><rdf:RDF><cc:Work rdf:about="">'
         "<dc:title>Bänner</dc:title></cc:Work></rdf:RDF></metadata>\n"
         '  <g\n     inkscape:label="Layer 1"\n     inkscape:groupmode="layer"\n'
         '     id="layer1">\n'
@@ -229,8 +228,9 @@ def inkscape_banner() -> str:
         f'       xlink:href="{png_data_uri()}"\n       id="image1"\n       x="460"\n'
         '       y="12.7" />\n'
         '    <text\n       xml:space="preserve"\n'
-        '       style="font-weight:bold;font-size:19.05px;font-family:\'Roboto Condensed\';'
-        "-inkscape-font-specification:'Roboto Condensed Bold';fill:#ffffff;stroke-width:0.264583\"\n"
+        "       style=\"font-weight:bold;font-size:19.05px;font-family:'Roboto Condensed';"
+        "-inkscape-font-specification:'Roboto Condensed Bold';fill:#ffffff;"
+        'stroke-width:0.264583"\n'
         '       x="31.75"\n       y="79.375"\n       id="text1"><tspan\n'
         '         sodipodi:role="line"\n         id="tspan1"\n         x="31.75"\n'
         f'         y="79.375">{TITLE}</tspan></text>\n'
@@ -302,7 +302,7 @@ def affinity_banner() -> str:
         'style="fill:rgb(133,113,77);"/>\n'
         "            </g>\n"
         '            <g transform="matrix(72,0,0,72,120,300)">\n'
-        "                <text x=\"0px\" y=\"0px\" style=\"font-family:'RobotoCondensed-Bold', "
+        '                <text x="0px" y="0px" style="font-family:\'RobotoCondensed-Bold\', '
         "'Roboto Condensed';font-weight:700;font-size:1px;fill:white;\">"
         f"{TITLE}</text>\n"
         "            </g>\n"
