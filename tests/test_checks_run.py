@@ -17,7 +17,31 @@ FACEBOOK = next(p for p in BRANDBOOK["presets"] if p["slug"] == "facebook-link")
 
 def test_the_content_checks_run_in_order():
     assert CHECKS[:5] == ("dimensions", "palette", "typography", "contrast", "metadata")
-    assert "logos" in CHECKS
+    # issue 10: text read in the pixels, then logos (which may use the text boxes)
+    assert CHECKS[5:] == ("text", "logos")
+
+
+def test_languages_reach_only_the_checks_that_take_them(monkeypatch):
+    seen = {}
+
+    def with_languages(decoded, brandbook, preset, *, languages=None):
+        seen["languages"] = languages
+        return []
+
+    def without(decoded, brandbook, preset):
+        return []
+
+    checks = {"a": with_languages, "b": without}
+    monkeypatch.setattr(registry, "load_check", lambda name: checks[name])
+    report = run(
+        corpus.good_png(),
+        filename="x.png",
+        brandbook=BRANDBOOK,
+        checks=("a", "b"),
+        languages=["et", "ru"],
+    )
+    assert seen["languages"] == ["et", "ru"]
+    assert not [f for f in report.findings if f.code.startswith("internal.")]
 
 
 def test_bytes_path_str_and_file_object(tmp_path):

@@ -13,6 +13,7 @@ decoding is a bug, not a property of the file: it is logged and the file is reje
 from __future__ import annotations
 
 import importlib
+import inspect
 import logging
 import pathlib
 from collections.abc import Callable
@@ -25,12 +26,26 @@ from brandkit.checks.types import Decoded
 
 log = logging.getLogger(__name__)
 
-CHECKS: tuple[str, ...] = ("dimensions", "palette", "typography", "contrast", "metadata", "logos")
+CHECKS: tuple[str, ...] = (
+    "dimensions",
+    "palette",
+    "typography",
+    "contrast",
+    "metadata",
+    "text",
+    "logos",
+)
 
 
 def load_check(name: str) -> Callable[[Decoded, dict, dict | None], list[Finding]]:
     module = importlib.import_module(f"brandkit.checks.{name}")
     return module.check
+
+
+def _options(check: Callable, **options: Any) -> dict[str, Any]:
+    """The keyword options (e.g. `languages`) that this check's signature accepts."""
+    parameters = inspect.signature(check).parameters
+    return {key: value for key, value in options.items() if key in parameters}
 
 
 def check_failed(name: str, exc: BaseException) -> Finding:
@@ -123,6 +138,7 @@ def run(
     max_bytes: int = DEFAULT_MAX_BYTES,
     limits: Limits | None = None,
     checks: tuple[str, ...] = CHECKS,
+    languages: list[str] | tuple[str, ...] | None = None,
 ) -> Report:
     """Check one file against a brandbook (and optionally one of its presets).
 
@@ -130,6 +146,7 @@ def run(
     path's name) is what the report calls the file and whose extension must match the content.
     `max_bytes` is the byte ceiling (`file.too_large`); `limits`, when given, sets every limit
     including that one (see `decode.Limits`). `checks` names the content checks to run.
+    `languages` are the ISO 639-1 codes the file's text should be in (`text.language`).
     For PDF the report's width/height are the first page's size in points; for SVG, in px.
     """
     report = Report(file=filename or "-")
@@ -162,7 +179,8 @@ def run(
     report.width, report.height = _size(result)
     for name in checks:
         try:
-            found = load_check(name)(result, brandbook, preset)
+            check = load_check(name)
+            found = check(result, brandbook, preset, **_options(check, languages=languages))
             if not isinstance(found, list) or not all(isinstance(f, Finding) for f in found):
                 raise TypeError(f"check() returned {type(found).__name__}, not list[Finding]")
         except Exception as exc:

@@ -3,11 +3,14 @@
 The contract is in DESIGN.md ("Check report contract"):
 
     checkfile PATH [PATH …] [--preset SLUG] [--brandbook SLUG_OR_PATH] [--json] [--lang et|en|ru]
-              [--evidence DIR]
+              [--evidence DIR] [--languages et,ru]
 
 `--evidence DIR` writes ``NAME.evidence.png`` for every file that was not rejected: the image at
 its original size with the findings that have a place drawn as numbered boxes (the numbers of
 the report page; see ``brandkit.checks.evidence``).
+
+`--languages` declares the languages of the text in the files (`text.language` warns about
+text in any other).
 
 Exit status: 0 every file passes (warnings allowed), 1 at least one file fails, 2 at least one
 file was rejected or the command was used wrongly (unknown preset or brandbook, a bad brandbook
@@ -103,6 +106,11 @@ class Command(BaseCommand):
             help="write NAME.evidence.png into DIR: the image with numbered boxes where the "
             "findings are",
         )
+        parser.add_argument(
+            "--languages",
+            metavar="CODES",
+            help="comma-separated ISO 639-1 codes of the text's languages, e.g. et,ru",
+        )
 
     def handle(self, *args, **options):
         lang = options["lang"] or (
@@ -112,6 +120,7 @@ class Command(BaseCommand):
         data = self.load_brandbook(options["brandbook"])
         chosen = self.find_preset(data, options["preset"]) if options["preset"] else None
         files = self.existing_files(options["paths"])
+        languages = parse_languages(options.get("languages"))
         evidence_dir = Path(options["evidence"]) if options.get("evidence") else None
         if evidence_dir is not None:
             try:
@@ -132,6 +141,7 @@ class Command(BaseCommand):
                     brandbook=data,
                     preset=chosen,
                     max_bytes=getattr(settings, "BRANDKIT_MAX_UPLOAD_BYTES", DEFAULT_MAX_BYTES),
+                    languages=languages,
                 )
                 reports.append(report)
                 if evidence_dir is not None and report.verdict != "rejected":
@@ -312,3 +322,19 @@ def evidence_name(path: Path, files: list[Path]) -> str:
     another file of the run has the same stem (banner.png and banner.jpg)."""
     same = sum(other.stem == path.stem for other in files)
     return f"{path.name if same > 1 else path.stem}.evidence.png"
+
+
+def parse_languages(value: str | None) -> list[str] | None:
+    """ "et, RU" -> ["et", "ru"]; a code that is not two or three letters is a usage error."""
+    if not value:
+        return None
+    codes = [code.strip().lower() for code in value.split(",") if code.strip()]
+    bad = [
+        code for code in codes if not (code.isascii() and code.isalpha() and 2 <= len(code) <= 3)
+    ]
+    if bad:
+        raise CommandError(
+            f"--languages: not a language code: {', '.join(bad)} (e.g. et,ru)",
+            returncode=USAGE_ERROR,
+        )
+    return codes or None
