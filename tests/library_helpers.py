@@ -166,10 +166,10 @@ def reuse_check_reports(monkeypatch) -> None:
 
     real = uploads.check_bytes
 
-    def cached(data, name, brandbook, preset_slug):
-        key = (hashlib.sha256(data).hexdigest(), name, preset_slug)
+    def cached(data, name, brandbook, preset_slug, languages=None):
+        key = (hashlib.sha256(data).hexdigest(), name, preset_slug, tuple(languages or ()))
         if key not in _CHECKED:
-            _CHECKED[key] = real(data, name, brandbook, preset_slug)
+            _CHECKED[key] = real(data, name, brandbook, preset_slug, languages)
         return _CHECKED[key]
 
     monkeypatch.setattr(uploads, "check_bytes", cached)

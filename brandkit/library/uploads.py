@@ -127,7 +127,9 @@ def find_duplicates(
     return sorted(found.values(), key=lambda d: (not d.exact, d.distance))
 
 
-def check_bytes(data: bytes, name: str, brandbook, preset_slug: str) -> checks.Report:
+def check_bytes(
+    data: bytes, name: str, brandbook, preset_slug: str, languages: list[str] | None = None
+) -> checks.Report:
     brandbook_data = brandbook.to_data() if brandbook is not None else None
     preset = None
     if brandbook_data and preset_slug:
@@ -140,6 +142,7 @@ def check_bytes(data: bytes, name: str, brandbook, preset_slug: str) -> checks.R
         brandbook=brandbook_data,
         preset=preset,
         max_bytes=settings.BRANDKIT_MAX_UPLOAD_BYTES,
+        languages=languages,
     )
 
 
@@ -148,7 +151,8 @@ def stage(
 ) -> StagedUpload:
     """Check one uploaded file and keep it for the user to describe, or refuse it."""
     data = read_bounded(uploaded)
-    report = check_bytes(data, uploaded.name, brandbook, preset_slug)
+    languages = target_asset.language_list if target_asset is not None else None
+    report = check_bytes(data, uploaded.name, brandbook, preset_slug, languages)
     stored = report.as_storable()
     if report.verdict == "rejected":
         raise UploadRefused(
@@ -229,7 +233,12 @@ def _plan_preview(version: AssetVersion) -> None:
 
 
 def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
-    """Turn a staged upload into the next immutable version of `asset` (a draft)."""
+    """Turn a staged upload into the next immutable version of `asset` (a draft).
+
+    The upload was checked before the asset was described; its text-language findings are
+    redone here for the asset's languages (`text.relabel_languages`, from the lines read)."""
+    from brandkit.checks.text import relabel_languages  # loads OpenCV: only when committing
+
     with transaction.atomic():
         locked = Asset.objects.select_for_update().get(pk=asset.pk)
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
@@ -243,7 +252,7 @@ def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
             width=staged.width,
             height=staged.height,
             perceptual_hash=staged.perceptual_hash,
-            report=staged.report,
+            report=relabel_languages(staged.report, locked.language_list),
             verdict=staged.verdict,
             brandbook=staged.brandbook,
             state=VersionState.DRAFT,

@@ -55,7 +55,7 @@ from brandkit.library.uploads import (
 )
 from brandkit.media_response import file_response, png_response
 from brandkit.request_params import parse_id, safe_return_url
-from brandkit.review import audit, text_revisions, workflow
+from brandkit.review import alttext, audit, text_revisions, workflow
 from brandkit.review.workflow import WorkflowError
 from brandkit.rules.models import Brandbook
 
@@ -272,6 +272,7 @@ def asset_detail(request, public_id):
                 asset._meta.get_field(name).verbose_name
                 for name in asset.missing_text_alternatives()
             ],
+            "alt_text_gaps": alttext.for_asset(asset, latest.report) if latest else [],
         },
     )
 
@@ -375,6 +376,7 @@ def version_detail(request, pk):
                 asset._meta.get_field(name).verbose_name
                 for name in asset.missing_text_alternatives()
             ],
+            "alt_text_gaps": alttext.for_asset(asset, version.report),
         },
     )
 

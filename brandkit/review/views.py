@@ -35,7 +35,7 @@ from brandkit.library.permissions import (
     visible_assets,
 )
 from brandkit.request_params import parse_id, safe_return_url
-from brandkit.review import audit, text_revisions, workflow
+from brandkit.review import alttext, audit, text_revisions, workflow
 from brandkit.review.forms import AuditFilterForm
 from brandkit.review.models import AuditAction, AuditEvent, Comment
 
@@ -138,18 +138,25 @@ def approve(request, pk):
         version = _version(request, pk)
         messages.error(request, _("Only the web manager can approve."))
         return _back(request, version)
-    return _decide(
-        request,
-        pk,
-        lambda version, seen: workflow.approve(
+
+    def step(version, seen):
+        approved = workflow.approve(
             version,
             request.user,
             override_reason=request.POST.get("override_reason", ""),
             self_approval_reason=request.POST.get("self_approval_reason", ""),
             seen_revision=seen,
-        ),
-        _("The version was approved. Its renditions are being made."),
-    )
+        )
+        gaps = alttext.for_asset(approved.asset, approved.report)
+        if gaps:  # a warning, not a refusal: OCR can misread, the reviewer decides
+            messages.warning(
+                request,
+                _("The alt text does not contain these words of the image: %(words)s.")
+                % {"words": alttext.describe(gaps)},
+            )
+        return approved
+
+    return _decide(request, pk, step, _("The version was approved. Its renditions are being made."))
 
 
 @require_POST
