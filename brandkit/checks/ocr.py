@@ -10,7 +10,7 @@ machine). Two passes over the grey image:
    Tesseract reads text down to about 10 px font size;
 2. small text: Tesseract drops lines whose x-height is below ~6 px. Candidate lines are found
    with OpenCV (morphological gradient, Otsu, a horizontal closing that joins small letters,
-   connected components 4–18 px high and at least 3× as wide), outside the lines of pass 1, and
+   connected components 4–18 px high and at least 4× as wide, 32 px or more), outside the lines of pass 1, and
    each is read enlarged 3–4× as a single line. At most `MAX_SMALL_CANDIDATES` are read.
 
 Garbage filter. Photos, logos and textures make Tesseract "read" noise. A word counts only when
@@ -276,7 +276,7 @@ def small_candidates(g: np.ndarray, taken: list[tuple[int, int, int, int]]):
     count, _labels, stats, _ = cv2.connectedComponentsWithStats(closed, connectivity=8)
     found = []
     for x, y, w, h, area in stats[1:count]:
-        if not (4 <= h <= 18 and w >= 3 * h and w >= 24):
+        if not (4 <= h <= 18 and w >= 4 * h and w >= 32):
             continue
         if not 0.25 <= area / (w * h) <= 0.95:
             continue

@@ -42,6 +42,21 @@ def load_check(name: str) -> Callable[[Decoded, dict, dict | None], list[Finding
     return module.check
 
 
+def _prefetch(checks: tuple[str, ...], decoded: Decoded) -> None:
+    """Let slow checks (reading text, finding logos) start in the background: a check module
+    may define ``prefetch(decoded)``, called for every listed check before any check runs.
+    A failure here is logged and left to the check itself to meet again."""
+    for name in checks:
+        try:
+            prefetch = getattr(importlib.import_module(f"brandkit.checks.{name}"), "prefetch", None)
+            if prefetch is not None:
+                prefetch(decoded)
+        except ModuleNotFoundError:
+            continue  # load_check reports it
+        except Exception:
+            log.exception("prefetch of check %s failed", name)
+
+
 def _options(check: Callable, **options: Any) -> dict[str, Any]:
     """The keyword options (e.g. `languages`) that this check's signature accepts."""
     parameters = inspect.signature(check).parameters
@@ -177,6 +192,7 @@ def run(
         return report
 
     report.width, report.height = _size(result)
+    _prefetch(checks, result)
     for name in checks:
         try:
             check = load_check(name)

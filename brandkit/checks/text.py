@@ -33,7 +33,9 @@ pixels (points for PDF).
 from __future__ import annotations
 
 import logging
+import threading
 import time
+from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
 
@@ -120,10 +122,35 @@ class Seen:
         return [to_original(item.box, self.raster.scale) for item in items]
 
 
+_pool: ThreadPoolExecutor | None = None
+_pool_lock = threading.Lock()
+
+
+def prefetch(decoded: Decoded) -> None:
+    """Start reading the text in a background thread while the other checks run.
+
+    Called by `registry.run` right after decoding. Tesseract releases the GIL while it
+    recognises, so on two cores the colour checks (NumPy, which mostly releases it too) run
+    beside it and the full check costs little more than the reading itself. `check` waits for
+    the result; an exception surfaces there (and becomes internal.check_failed)."""
+    global _pool
+    if "text.future" in decoded.cache or "text.seen" in decoded.cache:
+        return
+    with _pool_lock:
+        if _pool is None:
+            _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="brandkit-ocr")
+    decoded.cache["text.future"] = _pool.submit(_read_pages, decoded)
+
+
 def seen_pages(decoded: Decoded) -> list[Seen]:
     """Text read in `decoded` (first PDF page only), computed once and kept in its cache."""
-    if "text.seen" in decoded.cache:
-        return decoded.cache["text.seen"]
+    if "text.seen" not in decoded.cache:
+        future = decoded.cache.pop("text.future", None)
+        decoded.cache["text.seen"] = future.result() if future else _read_pages(decoded)
+    return decoded.cache["text.seen"]
+
+
+def _read_pages(decoded: Decoded) -> list[Seen]:
     out: list[Seen] = []
     raster = rasterise(decoded)
     if raster is not None and ocr.available():
@@ -131,7 +158,6 @@ def seen_pages(decoded: Decoded) -> list[Seen]:
         lines = ocr.read(raster.pixels)
         decoded.cache["text.read_seconds"] = time.perf_counter() - started
         out.append(Seen(raster, lines, 1 if decoded.pdf is not None else None))
-    decoded.cache["text.seen"] = out
     return out
 
 
