@@ -90,11 +90,7 @@ def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Findin
         return []
     scale = raster.scale if raster.scale and raster.scale > 0 else 1.0
     rgb = _opaque_rgb(raster)
-    minimums = [float(logo["min_width_px"]) for logo in logos.values() if logo.get("min_width_px")]
-    low = SEARCH_BELOW_MINIMUM * min(minimums) if minimums else DEFAULT_SEARCH_WIDTH
-    matches = logo_match.find_logos(
-        logo_match.to_gray(rgb), templates, min_width=max(16.0, low * scale)
-    )
+    matches = _matches(decoded, brandbook, logos, templates, rgb, scale)
     out: list[Finding] = []
     for match in matches:
         logo = logos.get(match.logo)
@@ -103,6 +99,41 @@ def check(decoded: Decoded, brandbook: dict, preset: dict | None) -> list[Findin
     if required and not any(m.logo == required for m in matches):
         out.append(_missing(logos[required], preset))
     return out
+
+
+def _matches(decoded, brandbook, logos, templates, rgb, scale) -> list[logo_match.Match]:
+    """The logos found, once per decoded file (kept in `decoded.cache`: the text check asks
+    first, through `found_boxes`)."""
+    if "logos.matches" in decoded.cache:
+        return decoded.cache["logos.matches"]
+    minimums = [float(logo["min_width_px"]) for logo in logos.values() if logo.get("min_width_px")]
+    low = SEARCH_BELOW_MINIMUM * min(minimums) if minimums else DEFAULT_SEARCH_WIDTH
+    matches = logo_match.find_logos(
+        logo_match.to_gray(rgb), templates, min_width=max(16.0, low * scale)
+    )
+    decoded.cache["logos.matches"] = matches
+    return matches
+
+
+def found_boxes(decoded: Decoded, brandbook: dict) -> list[list[int]]:
+    """Boxes ([x, y, w, h], original pixels) of the brand logos found in the image: the text
+    check leaves the lettering inside a logo alone (a wordmark is artwork, not body text)."""
+    if not isinstance(brandbook, dict) or not isinstance(brandbook.get("logos"), list):
+        return []
+    logos = {
+        logo["slug"]: logo
+        for logo in brandbook["logos"]
+        if isinstance(logo, dict) and isinstance(logo.get("slug"), str)
+    }
+    templates = templates_for(brandbook)
+    raster = _raster(decoded)
+    if not templates or raster is None or raster.pixels.ndim != 3:
+        return []
+    if min(raster.pixels.shape[:2]) < 16:
+        return []
+    scale = raster.scale if raster.scale and raster.scale > 0 else 1.0
+    matches = _matches(decoded, brandbook, logos, templates, _opaque_rgb(raster), scale)
+    return [_original_box(match.box, scale) for match in matches]
 
 
 # -- inputs -----------------------------------------------------------------------------------

@@ -398,6 +398,36 @@ def _images_of_text(pages: list[Seen], records: list[dict]) -> list[Finding]:
     ]
 
 
+def _inside(box: list[int], logo: list[int]) -> bool:
+    """Most (60 %+) of the text box lies inside the logo's box."""
+    x, y, w, h = box
+    lx, ly, lw, lh = logo
+    ix = max(0, min(x + w, lx + lw) - max(x, lx))
+    iy = max(0, min(y + h, ly + lh) - max(y, ly))
+    return ix * iy >= 0.6 * max(1, w * h)
+
+
+def _outside_logos(decoded: Decoded, brandbook: dict, pages: list[Seen]) -> list[Seen]:
+    """The pages without the lines that are part of a brand logo (its wordmark is artwork: its
+    size and contrast are the logo rules' business, and it is not copy for the alt text)."""
+    try:
+        from brandkit.checks import logos
+    except ImportError:
+        return pages
+    boxes = logos.found_boxes(decoded, brandbook)
+    if not boxes:
+        return pages
+    out = []
+    for seen in pages:
+        kept = [
+            line
+            for line in seen.lines
+            if not any(_inside(seen.boxes([line])[0], logo) for logo in boxes)
+        ]
+        out.append(Seen(seen.raster, kept, seen.page))
+    return out
+
+
 def check(
     decoded: Decoded,
     brandbook: dict,
@@ -408,6 +438,7 @@ def check(
     pages = seen_pages(decoded)
     if not pages:
         return []
+    pages = _outside_logos(decoded, brandbook, pages)
     limits = _thresholds(brandbook)
     svg_has_text = decoded.svg is not None and any(t.text.strip() for t in decoded.svg.texts)
     measure = not svg_has_text
