@@ -269,8 +269,12 @@ def test_list_shows_only_approved_assets(api, topic_owner, web_manager):
 
 
 def test_filters(api, topic_owner):
-    pensions = TopicArea.objects.create(slug="pensions", name_et="Pensionid")
-    family = TopicArea.objects.create(slug="family", name_et="Perehüvitised")
+    pensions = TopicArea.objects.update_or_create(
+        slug="pensions", defaults=dict(name_et="Pensionid")
+    )[0]
+    family = TopicArea.objects.update_or_create(
+        slug="family", defaults=dict(name_et="Perehüvitised")
+    )[0]
     spring = Campaign.objects.create(name="Kevad 2026")
     a = make_asset(
         topic_owner,
@@ -351,9 +355,9 @@ def test_pagination_is_stable_and_counts_all(api, topic_owner):
 
 
 def test_detail_has_every_field(api, topic_owner, web_manager):
-    topic = TopicArea.objects.create(
-        slug="pensions", name_et="Pensionid", name_en="Pensions", name_ru="Пенсии"
-    )
+    topic = TopicArea.objects.update_or_create(
+        slug="pensions", defaults=dict(name_et="Pensionid", name_en="Pensions", name_ru="Пенсии")
+    )[0]
     asset = make_asset(
         topic_owner,
         decided_by=web_manager,

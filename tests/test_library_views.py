@@ -242,7 +242,7 @@ def test_duplicates_in_assets_the_user_cannot_see_are_not_revealed(
 
 
 def test_saving_describes_the_asset_and_makes_a_draft_version(client, ska, topic_owner, media_root):
-    TopicArea.objects.create(slug="pensions", name_et="Pensionid")
+    TopicArea.objects.update_or_create(slug="pensions", defaults=dict(name_et="Pensionid"))[0]
     campaign = Campaign.objects.create(name="Sügis 2026")
     Tag.objects.create(name="Pension")
     staged = make_staged(topic_owner, ska, png_bytes(), "sügis.png")
@@ -253,7 +253,7 @@ def test_saving_describes_the_asset_and_makes_a_draft_version(client, ska, topic
             "title_et": "Sügiskampaania",
             "title_ru": "Осенняя кампания",
             "kind": "infographic",
-            "topic": TopicArea.objects.get().pk,
+            "topic": TopicArea.objects.get(slug="pensions").pk,
             "campaign": campaign.pk,
             "languages": ["et", "ru"],
             "tags": "pension,  uus silt , UUS SILT",
@@ -561,8 +561,12 @@ def test_zip_has_a_size_bound(client, ska, topic_owner, web_manager, settings):
 def catalogue(ska, topic_owner, web_manager, monkeypatch):
     """Approved assets with different kinds, topics, languages and words."""
     reuse_check_reports(monkeypatch)
-    pensions = TopicArea.objects.create(slug="pensions", name_et="Pensionid", name_en="Pensions")
-    family = TopicArea.objects.create(slug="family", name_et="Perehüvitised")
+    pensions = TopicArea.objects.update_or_create(
+        slug="pensions", defaults=dict(name_et="Pensionid", name_en="Pensions")
+    )[0]
+    family = TopicArea.objects.update_or_create(
+        slug="family", defaults=dict(name_et="Perehüvitised")
+    )[0]
     autumn = Campaign.objects.create(name="Sügis")
     made = {}
     for key, fields in {

@@ -830,3 +830,19 @@ def test_a_stale_index_never_shows_what_the_database_hides(
     response = client.get(LIST_URL, headers={"Authorization": f"Bearer {secret}"})
     assert response.status_code == 200
     assert [item["id"] for item in response.json()["items"]] == [str(kept.public_id)]
+
+
+def test_migrations_that_rebuild_a_table_do_not_lose_the_change_log_triggers():
+    """SQLite drops a table's triggers when a migration rebuilds it; post_migrate puts them
+    back, so after every migrate each trigger is there."""
+    from django.db import connection
+
+    from brandkit.library.change_log import ensure_triggers, missing_triggers
+
+    assert missing_triggers(connection) == []
+    if connection.vendor == "sqlite":
+        with connection.cursor() as cursor:
+            cursor.execute("DROP TRIGGER library_version_logged_update")
+        assert missing_triggers(connection) == ["library_version_logged_update"]
+        assert ensure_triggers(connection) == ["library_version_logged_update"]
+        assert missing_triggers(connection) == []

@@ -11,7 +11,9 @@ from brandkit.library.models import (
     LANGUAGE_CHOICES,
     REVISED_FIELDS,
     Asset,
+    Campaign,
     Tag,
+    TopicArea,
     tags_named,
 )
 from brandkit.plain_text import PlainTextFormMixin
@@ -151,6 +153,9 @@ class AssetForm(PlainTextFormMixin, forms.ModelForm):
     def __init__(self, *args, revision=None, **kwargs):
         kwargs.setdefault("label_suffix", "")
         super().__init__(*args, **kwargs)
+        self.fields["campaign"].queryset = Campaign.objects.usable(
+            keep=self.instance.campaign_id if self.instance.pk else None
+        )
         if self.instance.pk:
             self.initial["languages"] = self.instance.language_list
             self.initial.setdefault("tags", ", ".join(t.name for t in self.instance.tags.all()))
@@ -233,3 +238,33 @@ class TextForm(PlainTextFormMixin, forms.Form):
     text = forms.CharField(
         label=_("Comment"), max_length=5000, widget=forms.Textarea(attrs={"rows": 3})
     )
+
+
+class TopicAreaForm(PlainTextFormMixin, forms.ModelForm):
+    class Meta:
+        model = TopicArea
+        fields = ["name_et", "name_en", "name_ru", "slug", "position"]
+        help_texts = {
+            "slug": _("Short Latin name used in addresses and the API, e.g. family-benefits.")
+        }
+
+
+class CampaignForm(PlainTextFormMixin, forms.ModelForm):
+    """The web manager's campaign form; topic owners use `CampaignProposalForm`."""
+
+    class Meta:
+        model = Campaign
+        fields = ["name", "starts_on", "ends_on", "purpose", "status"]
+        widgets = {
+            "starts_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "ends_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
+            "purpose": forms.Textarea(attrs={"rows": 3}),
+        }
+
+
+class CampaignProposalForm(CampaignForm):
+    class Meta(CampaignForm.Meta):
+        fields = ["name", "starts_on", "ends_on", "purpose"]
+        help_texts = {
+            "purpose": _("What the campaign is for; the web manager reads this before accepting.")
+        }

@@ -52,10 +52,45 @@ class TopicArea(models.Model):
         return localised(self, "name")
 
 
+class CampaignStatus(models.TextChoices):
+    PROPOSED = "proposed", _("proposed")
+    ACTIVE = "active", _("in use")
+    DECLINED = "declined", _("declined")
+
+
+class CampaignQuerySet(models.QuerySet):
+    def usable(self, keep=None):
+        """Campaigns that may be chosen for an asset (plus `keep`, the one it already has)."""
+        rule = models.Q(status=CampaignStatus.ACTIVE)
+        if keep is not None:
+            rule |= models.Q(pk=keep)
+        return self.filter(rule)
+
+
 class Campaign(models.Model):
+    """A communication campaign. Topic owners propose them; the web manager accepts them into
+    use (or declines), so that the list stays one vocabulary rather than many spellings."""
+
     name = models.CharField(_("name"), max_length=200, unique=True)
     starts_on = models.DateField(_("starts on"), null=True, blank=True)
     ends_on = models.DateField(_("ends on"), null=True, blank=True)
+    status = models.CharField(
+        _("status"),
+        max_length=10,
+        choices=CampaignStatus.choices,
+        default=CampaignStatus.ACTIVE,
+    )
+    purpose = models.TextField(_("purpose"), blank=True, max_length=2000)
+    proposed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("proposed by"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="proposed_campaigns",
+    )
+
+    objects = CampaignQuerySet.as_manager()
 
     class Meta:
         verbose_name = _("campaign")
@@ -64,6 +99,11 @@ class Campaign(models.Model):
 
     def __str__(self) -> str:
         return self.name
+
+    def clean(self):
+        super().clean()
+        if self.starts_on and self.ends_on and self.ends_on < self.starts_on:
+            raise ValidationError({"ends_on": _("A campaign cannot end before it starts.")})
 
 
 class Tag(models.Model):

@@ -1,10 +1,14 @@
 from django.urls import path
 
-from brandkit.library import views
+from brandkit.library import topic_views, views
 
 app_name = "library"
 urlpatterns = [
     path("", views.asset_list, name="list"),
+    path("topics/", topic_views.topics, name="topics"),
+    path("topics/<id:pk>/edit/", topic_views.topic_edit, name="topic_edit"),
+    path("campaigns/<id:pk>/edit/", topic_views.campaign_edit, name="campaign_edit"),
+    path("campaigns/<id:pk>/decide/", topic_views.campaign_decide, name="campaign_decide"),
     path("download.zip", views.download_zip, name="zip"),
     path("upload/", views.upload, name="upload"),
     path("staged/<uuid:token>/", views.staged_detail, name="staged"),

@@ -35,8 +35,9 @@ def test_every_roles_home_page_is_accessible(
         assert page.locator("section.work").count() >= 2, role
         assert axe_violations(page) == [], f"home of {role} in {lang}"
         screenshot(page, f"home-{role}-{lang}")
-        page.goto(f"{live_server.url}/notifications/")
-        assert axe_violations(page) == [], f"notifications of {role} in {lang}"
+        for path in ("/notifications/", "/library/topics/"):
+            page.goto(f"{live_server.url}{path}")
+            assert axe_violations(page) == [], f"{path} of {role} in {lang}"
     # the topic owner was told in the app that changes were requested
     page.context.clear_cookies()
     sign_in(page, live_server.url, topic_owner.username)

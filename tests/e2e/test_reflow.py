@@ -50,12 +50,14 @@ def test_no_page_scrolls_sideways_at_320_px(
             "/procurement/orders/new/",
             f"/procurement/orders/{order.number}/",
             "/notifications/",
+            "/library/topics/",
         ],
         web_manager: [
             "/",
             f"/library/versions/{submitted.pk}/",
             "/review/queue/",
             "/review/audit/",
+            "/library/topics/",
         ],
     }
     for user, paths in pages.items():
