@@ -27,6 +27,7 @@ from brandkit.review import audit
 from brandkit.review.models import AuditAction
 from brandkit.rules.models import Brandbook
 from procurement.models import (
+    LOW_VALUE_TENDER_KINDS,
     TENDER_KINDS,
     Document,
     DocumentKind,
@@ -43,12 +44,14 @@ MAX_ERROR_CHARS = 2000
 # Which tender document a file of the set is: by the documents module's table of file names
 # (procurement.documents.tender.DOCUMENTS), else by words in the name.
 TENDER_KEYS = {
+    "invitation": DocumentKind.TENDER_INVITATION,
     "specification": DocumentKind.TENDER_SPEC,
     "criteria": DocumentKind.TENDER_CRITERIA,
     "offer_form": DocumentKind.TENDER_OFFER_FORM,
     "contract_terms": DocumentKind.TENDER_CONTRACT,
 }
 TENDER_FILE_WORDS = {
+    DocumentKind.TENDER_INVITATION: ("request-for-offers", "pakkumuskutse"),
     DocumentKind.TENDER_SPEC: ("specification", "tehniline-kirjeldus"),
     DocumentKind.TENDER_CRITERIA: ("criteria", "qualification", "evaluation", "hindamine"),
     DocumentKind.TENDER_OFFER_FORM: ("offer", "pakkumus"),
@@ -163,7 +166,11 @@ def request_brief(order: VisualOrder, lang: str, user):
 def request_tender_set(order: VisualOrder, lang: str, user):
     if lang not in tender_languages():
         raise GenerationRefused("language")
-    return request_documents(order, list(TENDER_KINDS), lang, user)
+    decision = order.route()
+    if decision is None:
+        raise GenerationRefused("route")
+    kinds = LOW_VALUE_TENDER_KINDS if decision.is_low_value else TENDER_KINDS
+    return request_documents(order, list(kinds), lang, user)
 
 
 # ---------------------------------------------------------------------------------------------
@@ -224,10 +231,10 @@ def logo_files(book: Brandbook):
 def tender_kind_for(filename: str, lang: str) -> str | None:
     name = filename.lower()
     try:
-        from procurement.documents.tender import DOCUMENTS
+        from procurement.documents.tender import ALL_DOCUMENTS
     except ImportError:
-        DOCUMENTS = ()  # noqa: N806
-    for key, _template, _title, names in DOCUMENTS:
+        ALL_DOCUMENTS = ()  # noqa: N806
+    for key, _template, _title, names in ALL_DOCUMENTS:
         part = names.get(lang)
         if part and name.endswith(f"{part}.pdf") and key in TENDER_KEYS:
             return TENDER_KEYS[key]

@@ -439,11 +439,21 @@ class DocumentKind(models.TextChoices):
     TENDER_OFFER_FORM = "tender_offer_form", _("offer form")
     TENDER_CONTRACT = "tender_contract", _("draft contract terms")
     TENDER_ZIP = "tender_zip", _("tender set (ZIP)")
+    TENDER_INVITATION = "tender_invitation", _("request for offers")
 
 
 TENDER_KINDS = (
     DocumentKind.TENDER_SPEC,
     DocumentKind.TENDER_CRITERIA,
+    DocumentKind.TENDER_OFFER_FORM,
+    DocumentKind.TENDER_CONTRACT,
+    DocumentKind.TENDER_ZIP,
+)
+# Below the simple procurement threshold the set is a request for offers to at least three
+# firms, with the same specification, offer form and contract terms (no criteria document).
+LOW_VALUE_TENDER_KINDS = (
+    DocumentKind.TENDER_INVITATION,
+    DocumentKind.TENDER_SPEC,
     DocumentKind.TENDER_OFFER_FORM,
     DocumentKind.TENDER_CONTRACT,
     DocumentKind.TENDER_ZIP,

@@ -231,7 +231,8 @@ def order_detail(request, number: str):
             "may_edit": permissions.can_edit(user, order),
             "may_generate": permissions.can_generate(user, order) and brandbook is not None,
             "may_deliver": permissions.can_deliver(user, order),
-            "tender_allowed": decision is not None and not decision.is_low_value,
+            "tender_allowed": decision is not None,
+            "low_value": decision is not None and decision.is_low_value,
             "fulfilment": fulfilment(order, brandbook_data),
             "has_brandbook": brandbook is not None,
             "events": events,
@@ -317,16 +318,6 @@ def generate_brief(request, number: str):
 @require_POST
 def generate_tender(request, number: str):
     order = _generation_target(request, number)
-    decision = order.route()
-    if decision is None or decision.is_low_value:
-        messages.error(
-            request,
-            _(
-                "A tender set is made for purchases from the simple procurement threshold up; "
-                "this order is a low-value purchase."
-            ),
-        )
-        return redirect("procurement:order", number=order.number)
     lang = request.POST.get("lang", "")
     try:
         docs, created = generation.request_tender_set(order, lang, request.user)

@@ -412,3 +412,65 @@ def test_command_refuses_a_missing_output_folder(tmp_path, migrated_db):
         env_db=migrated_db,
     )
     assert done.returncode == 2 and "does not exist" in done.stderr
+
+
+# ---- low-value purchase: the request for offers -----------------------------------------------
+
+
+def test_low_value_set_is_a_request_for_offers_with_spec_offer_form_and_terms(brandbook):
+    order = sample_order()  # a low-value purchase
+    order["invited_firms"] = [
+        {"name": "Disain OÜ", "email": "info@disain.example", "registry_code": "12345678"},
+        {"name": "Kujundus AS", "email": "info@kujundus.example", "registry_code": ""},
+        {"name": "Pilt ja Sõna OÜ", "email": "", "registry_code": ""},
+    ]
+    order["register"] = {"offer_deadline": "2026-12-04T12:00"}
+    files = render_tender_set(order, brandbook, "et")
+    names = list(files)
+    assert [n.split("_", 3)[3] for n in names] == [
+        "1_pakkumuskutse.pdf",
+        "2_tehniline-kirjeldus.pdf",
+        "3_pakkumuse-vorm.pdf",
+        "4_lepingu-tingimused.pdf",
+    ]
+    invitation, spec, offer, contract = (text_of(pdf) for pdf in files.values())
+    assert "PAKKUMUSKUTSE" in invitation
+    assert "vähemalt kolmele ettevõtjale" in invitation
+    for firm in ("Disain OÜ", "Kujundus AS", "Pilt ja Sõna OÜ"):
+        assert firm in invitation
+    assert "04.12.2026 kell 12:00" in invitation
+    assert "RHS § 3" in invitation and "madalaima kogumaksumusega" in invitation
+    assert "TEHNILINE KIRJELDUS" in spec and "PAKKUMUSE VORM" in offer
+    # the offer form prices each design and each language version apart
+    assert "kujundus (eesti)" in offer and "keeleversioon: vene, inglise" in offer
+    assert "e-arve" in contract
+
+
+def test_low_value_request_without_firms_or_deadline_leaves_them_to_fill(brandbook):
+    files = render_tender_set(sample_order(), brandbook, "en")
+    invitation = text_of(next(iter(files.values())))
+    assert "REQUEST FOR OFFERS" in invitation
+    assert "at least three firms" in invitation
+    assert "at least 5 working days" in invitation
+
+
+def test_command_low_value_tender_is_the_request_for_offers(tmp_path, migrated_db):
+    order = sample_order()
+    del order["procurement_route"]
+    out = tmp_path / "rfo.zip"
+    done = run(
+        tmp_path,
+        order,
+        "--document",
+        "tender",
+        "--lang",
+        "en",
+        "--output",
+        str(out),
+        env_db=migrated_db,
+    )
+    assert done.returncode == 0, done.stderr
+    with zipfile.ZipFile(out) as archive:
+        names = archive.namelist()
+    assert any(name.endswith("request-for-offers.pdf") for name in names)
+    assert len(names) == 4

@@ -512,16 +512,23 @@ def test_the_order_page_shows_the_route_with_threshold_source_and_date(
     assert reverse("procurement:generate_tender", args=[order.number]) in html
 
 
-def test_a_low_value_order_offers_no_tender_set(client, topic_owner, ska):
+def test_a_low_value_order_offers_a_request_for_offers(client, topic_owner, ska):
     order = make_order(topic_owner, value="29999.99")
     client.force_login(topic_owner)
     html = client.get(reverse("procurement:order", args=[order.number])).content.decode()
-    assert reverse("procurement:generate_tender", args=[order.number]) not in html
+    assert reverse("procurement:generate_tender", args=[order.number]) in html
     response = client.post(
         reverse("procurement:generate_tender", args=[order.number]), {"lang": "et"}
     )
     assert response.status_code == 302
-    assert not Document.objects.exists()
+    kinds = set(Document.objects.values_list("kind", flat=True))
+    assert kinds == {
+        "tender_invitation",
+        "tender_spec",
+        "tender_offer_form",
+        "tender_contract",
+        "tender_zip",
+    }
 
 
 # ---------------------------------------------------------------------------------------------
@@ -831,5 +838,5 @@ def test_a_deliverable_with_deliveries_cannot_be_removed(client, topic_owner, sk
 def test_kind_labels_cover_every_document_kind():
     assert {k.value for k in DocumentKind} == {
         "brief", "tender_spec", "tender_criteria", "tender_offer_form", "tender_contract",
-        "tender_zip",
+        "tender_zip", "tender_invitation",
     }  # fmt: skip

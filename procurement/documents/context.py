@@ -54,6 +54,7 @@ DEFAULT_TERMS = {
     "designer_years": 3,
     # Contract terms (issue 11, defect 7): figures, not "the legal team fills this in".
     "revision_rounds": 2,  # revision rounds included in the price
+    "rfo_working_days": 5,  # request for offers: at least this many working days to answer
     "penalty_percent_per_day": "0.2",  # of the price of the late work, per day of delay
     "penalty_cap_percent": "10",  # of the contract price, all penalties together
     "liability_cap_percent": "100",  # of the contract price
@@ -462,6 +463,46 @@ def _references(items: list) -> list[dict]:
     ]
 
 
+def _price_lines(deliverables: list[dict], lang: str) -> list[dict]:
+    """The offer form's rows: each design in its first language, and each adaptation of it to
+    a further language, priced apart so that offers are comparable (issue 11)."""
+    lines = []
+    for d in deliverables:
+        codes = d["language_codes"] or ["et"]
+        lines.append(
+            {
+                "number": f"{d['index']}.1",
+                "deliverable": d,
+                "what": label(lang, "offer.design", language=language_name(lang, codes[0])),
+                "quantity": d["quantity"],
+            }
+        )
+        if len(codes) > 1:
+            lines.append(
+                {
+                    "number": f"{d['index']}.2",
+                    "deliverable": d,
+                    "what": label(
+                        lang,
+                        "offer.adaptation",
+                        languages=", ".join(language_name(lang, c) for c in codes[1:]),
+                    ),
+                    "quantity": d["quantity"] * (len(codes) - 1),
+                }
+            )
+    return lines
+
+
+def _register(order: dict, lang: str) -> dict:
+    register = order.get("register") or {}
+    deadline = register.get("offer_deadline")
+    return {
+        "reference_number": str(register.get("reference_number") or ""),
+        "offer_deadline": fmt.moment(deadline, lang) if deadline else "",
+        "lots_reason": pick(register.get("lots_reason"), lang),
+    }
+
+
 def _file_name_example(order: dict, deliverables: list[dict]) -> str:
     first = deliverables[0]
     number = re.sub(r"[^A-Za-z0-9._-]+", "-", str(order["number"])) or "ORDER"
@@ -557,4 +598,11 @@ def build_context(
         },
         "file_name_example": _file_name_example(order, deliverables),
         "brandbook": {"name": brandbook["name"], "version": brandbook.get("version", "")},
+        "price_lines": _price_lines(deliverables, lang),
+        "invited_firms": [f for f in order.get("invited_firms") or [] if isinstance(f, dict)],
+        "register": _register(order, lang),
+        "procurement": {
+            "rules_reference": str((order.get("procurement") or {}).get("rules_reference") or ""),
+            "plan_entry": str((order.get("procurement") or {}).get("plan_entry") or ""),
+        },
     }

@@ -145,3 +145,17 @@ def file_size(value: int, lang: str) -> str:
     if text.endswith((",0", ".0")):
         text = text[:-2]
     return f"{text}{NBSP}{unit}"
+
+
+AT_WORD = {"et": "kell", "en": "at", "ru": "в"}
+
+
+def moment(value, lang: str) -> str:
+    """A deadline with its time: "10.12.2026 kell 12:00", "10 December 2026 at 12:00"; a bare
+    date prints as `date`."""
+    _lang(lang)
+    text = str(value)
+    if "T" not in text:
+        return date(text, lang)
+    when = dt.datetime.fromisoformat(text)
+    return f"{date(when.date(), lang)} {AT_WORD[lang]} {when:%H:%M}"

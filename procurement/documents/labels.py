@@ -579,6 +579,55 @@ ET: dict[str, str] = {
     "kind.other": "Muu töö",
     "content.by_contractor": ("Tõlke teeb töövõtja eestikeelse lähteülesande põhjal."),
     "content.in_estonian": "See osa on antud eestikeelses lähteülesandes.",
+    "doc.invitation": "Pakkumuskutse",
+    "rfo.offer_deadline": "Pakkumuste esitamise tähtaeg",
+    "rfo.deadline_to_set": (
+        "Hankija määrab enne saatmist (vähemalt {days} tööpäeva pakkumuskutse saatmisest)."
+    ),
+    "rfo.invitation": "Kutse",
+    "rfo.intro": ("{organisation} kutsub Teid esitama pakkumust kujundustöödele „{title}“."),
+    "rfo.rules": "Ost tehakse hankija hankekorra järgi: {rules}.",
+    "rfo.recipients": "Pakkumuskutse saajad",
+    "rfo.recipients_text": (
+        "Pakkumuskutse saadetakse samal ajal ja samadel tingimustel vähemalt kolmele "
+        "ettevõtjale, et pakkumusi saaks võrrelda."
+    ),
+    "rfo.spec_reference": (
+        "Tööde nõuded (mõõdud, vormingud, keeled, brändireeglid, ligipääsetavus ja "
+        "vastuvõtukriteeriumid) on lisatud tehnilises kirjelduses."
+    ),
+    "rfo.offer": "Pakkumuse esitamine",
+    "rfo.deadline": "Pakkumus tuleb esitada hiljemalt {deadline}.",
+    "rfo.submit": (
+        "Pakkumus esitatakse digitaalselt allkirjastatuna e-posti teel aadressile {email} "
+        "(kontaktisik {name})."
+    ),
+    "rfo.contents": (
+        "Pakkumus koosneb täidetud pakkumuse vormist, kus on hinnatud iga kujundus ja iga "
+        "keeleversioon eraldi, ning kuni kolmest sarnasest varasemast tööst."
+    ),
+    "rfo.questions": (
+        "Küsimused esitatakse e-posti teel kontaktisikule; vastused saadetakse samal ajal "
+        "kõigile pakkumuskutse saajatele."
+    ),
+    "rfo.evaluation": "Pakkumuste hindamine",
+    "rfo.evaluation_text": (
+        "Hankija kontrollib, et pakkumus vastab tehnilisele kirjeldusele, ning valib "
+        "vastavatest pakkumustest madalaima kogumaksumusega (käibemaksuta) pakkumuse. Kõigile "
+        "pakkujatele teatatakse tulemus e-posti teel."
+    ),
+    "rfo.no_obligation": (
+        "Hankija võib jätta lepingu sõlmimata, kui ükski pakkumus ei vasta tingimustele või "
+        "kõik ületavad hankija eelarve."
+    ),
+    "rfo.annexes": "Lisad",
+    "offer.design": "kujundus ({language})",
+    "offer.adaptation": "keeleversioon: {languages}",
+    "offer.price_lines_note": (
+        "Iga kujundus ja iga keeleversioon on eraldi real, et pakkumused oleksid võrreldavad."
+    ),
+    "offer.d_rounds": "Hind sisaldab {rounds} parandusringi.",
+    "rfo.firm": "Ettevõtja",
 }
 
 EN: dict[str, str] = {
@@ -1136,6 +1185,55 @@ EN: dict[str, str] = {
         "Translation to be provided by the contractor from the Estonian brief."
     ),
     "content.in_estonian": "This part is given in the Estonian brief only.",
+    "doc.invitation": "Request for offers",
+    "rfo.offer_deadline": "Deadline for offers",
+    "rfo.deadline_to_set": (
+        "Set by the authority before sending (at least {days} working days after the request "
+        "is sent)."
+    ),
+    "rfo.invitation": "Invitation",
+    "rfo.intro": ("{organisation} invites you to submit an offer for the design work “{title}”."),
+    "rfo.rules": ("The purchase follows the authority's procurement rules: {rules}."),
+    "rfo.recipients": "Recipients of the request",
+    "rfo.recipients_text": (
+        "The request for offers is sent at the same time and on the same terms to at least "
+        "three firms, so that the offers can be compared."
+    ),
+    "rfo.spec_reference": (
+        "The requirements (sizes, formats, languages, brand rules, accessibility and "
+        "acceptance criteria) are in the attached technical specification."
+    ),
+    "rfo.offer": "Submitting an offer",
+    "rfo.deadline": "Offers must be submitted by {deadline}.",
+    "rfo.submit": (
+        "The offer is signed digitally and sent by e-mail to {email} (contact person {name})."
+    ),
+    "rfo.contents": (
+        "The offer consists of the completed offer form, which prices each design and each "
+        "language version separately, and up to three similar earlier works."
+    ),
+    "rfo.questions": (
+        "Questions are sent by e-mail to the contact person; the answers go to all recipients "
+        "of the request at the same time."
+    ),
+    "rfo.evaluation": "Evaluation of offers",
+    "rfo.evaluation_text": (
+        "The authority checks that each offer meets the technical specification and chooses, "
+        "among the conforming offers, the one with the lowest total price (without VAT). All "
+        "tenderers are told the result by e-mail."
+    ),
+    "rfo.no_obligation": (
+        "The authority may decide not to conclude a contract if no offer meets the terms or "
+        "all exceed the authority's budget."
+    ),
+    "rfo.annexes": "Annexes",
+    "offer.design": "design ({language})",
+    "offer.adaptation": "language version: {languages}",
+    "offer.price_lines_note": (
+        "Each design and each language version has its own line, so that the offers are comparable."
+    ),
+    "offer.d_rounds": "The price includes {rounds} revision rounds.",
+    "rfo.firm": "Firm",
 }
 
 RU: dict[str, str] = {
@@ -1462,6 +1560,8 @@ RU: dict[str, str] = {
     "kind.other": "Другая работа",
     "content.by_contractor": ("Перевод выполняет исполнитель на основе эстонской версии задания."),
     "content.in_estonian": ("Этот раздел дан только в эстонской версии задания."),
+    "offer.design": "дизайн ({language})",
+    "offer.adaptation": "языковая версия: {languages}",
 }
 
 LABELS: dict[str, dict[str, str]] = {"et": ET, "en": EN, "ru": RU}

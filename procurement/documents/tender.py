@@ -1,9 +1,15 @@
 """The tender document set for design services, each its own PDF, and their ZIP.
 
+From the simple procurement threshold up (simple, national, international routes):
 1. technical specification (tehniline kirjeldus)
 2. qualification and evaluation criteria (price/quality weighting)
 3. offer form (pakkumuse vorm)
-4. draft contract terms on rights and acceptance
+4. special contract terms
+
+For a low-value purchase (below the simple procurement threshold, RHS § 3 and the authority's
+procurement rules) the set is a request for offers (pakkumuskutse) to at least three firms
+with the same specification, offer form and contract terms: 1. request for offers,
+2. technical specification, 3. offer form, 4. contract terms.
 
 Estonian and English. Weights and working terms are data (`DEFAULT_EVALUATION`,
 `context.DEFAULT_TERMS`), which procurement staff can override per purchase; the thresholds
@@ -23,7 +29,15 @@ from procurement.documents.labels import label
 from procurement.documents.languages import require
 from procurement.documents.render import render_pdf
 
-__all__ = ["DEFAULT_EVALUATION", "DOCUMENTS", "build_tender_set", "render_tender_set", "zip_set"]
+__all__ = [
+    "ALL_DOCUMENTS",
+    "DEFAULT_EVALUATION",
+    "DOCUMENTS",
+    "build_tender_set",
+    "documents_for",
+    "render_tender_set",
+    "zip_set",
+]
 
 # (key, template, title label, file name part per language)
 DOCUMENTS = (
@@ -52,6 +66,24 @@ DOCUMENTS = (
         {"et": "lepingu-tingimused", "en": "contract-terms"},
     ),
 )
+
+INVITATION = (
+    "invitation",
+    "tender_invitation.html.j2",
+    "doc.invitation",
+    {"et": "pakkumuskutse", "en": "request-for-offers"},
+)
+# Every document a set can hold (the web app maps file names to document kinds with it).
+ALL_DOCUMENTS = (INVITATION, *DOCUMENTS)
+
+
+def documents_for(route_slug: str) -> tuple:
+    """The documents of the set for a procurement route, in order."""
+    if route_slug == "low_value":
+        by_key = {doc[0]: doc for doc in DOCUMENTS}
+        return (INVITATION, by_key["specification"], by_key["offer_form"], by_key["contract_terms"])
+    return DOCUMENTS
+
 
 DEFAULT_EVALUATION = {
     "price_weight": 60,
@@ -103,13 +135,14 @@ def build_tender_set(
     terms: dict | None = None,
     logo_dir: str | Path | None = None,
 ) -> dict[str, str]:
-    """{PDF file name: HTML} for the four tender documents, in document order."""
+    """{PDF file name: HTML} for the documents of the order's route, in document order."""
     require("tender", lang)
     env = environment()
     stem = _file_stem(order, lang)
     evaluation_data = _evaluation(evaluation, lang)
     out: dict[str, str] = {}
-    for index, (_key, template, title_key, names) in enumerate(DOCUMENTS, start=1):
+    route_slug = (order.get("procurement_route") or {}).get("slug", "")
+    for index, (_key, template, title_key, names) in enumerate(documents_for(route_slug), start=1):
         context = build_context(
             order,
             brandbook,
