@@ -474,3 +474,33 @@ def test_command_low_value_tender_is_the_request_for_offers(tmp_path, migrated_d
         names = archive.namelist()
     assert any(name.endswith("request-for-offers.pdf") for name in names)
     assert len(names) == 4
+
+
+# ---- draft until confirmed ----------------------------------------------------------------------
+
+
+def test_unconfirmed_brandbook_values_make_a_marked_draft_with_what_to_confirm(brandbook):
+    pdf = render_brief(sample_order(), brandbook, "en", logo_dir=LOGO_DIR)
+    pages = [page.extract_text() for page in pypdf.PdfReader(io.BytesIO(pdf)).pages]
+    assert all("KAVAND / DRAFT" in page for page in pages)
+    text = " ".join(" ".join(page.split()) for page in pages)
+    assert "not yet confirmed" in text
+    assert "colour State blue: its HEX, CMYK and Pantone values" in text
+    assert "logo “Coat-of-arms logo”: the official files" in text
+    assert "preset “Website hero banner”" in text  # a preset the order uses
+    assert "Instagram" not in text.split("not yet confirmed", 1)[1].split("1. Background", 1)[0]
+
+
+def test_a_fully_confirmed_brandbook_gives_a_final_document(brandbook):
+    import copy
+
+    book = copy.deepcopy(brandbook)
+    for group in (book["colour"]["colours"], book["typography"]["typefaces"], book["logos"]):
+        for item in group:
+            item["confirmed"] = True
+    for preset in book["presets"]:
+        preset["confirmed"] = True
+    for pdf in [render_brief(sample_order(), book, "et")] + list(
+        render_tender_set(sample_order(), book, "et").values()
+    ):
+        assert "KAVAND" not in text_of(pdf)

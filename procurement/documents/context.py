@@ -463,6 +463,21 @@ def _references(items: list) -> list[dict]:
     ]
 
 
+def _unconfirmed(palette, typefaces, logos, presets, lang: str) -> list[str]:
+    """What the document states from brandbook values marked ``confirmed: false``: while this
+    list is not empty the document is a draft ("KAVAND / DRAFT" on every page) and says what
+    must be confirmed, instead of pretending to be final."""
+    items = [label(lang, "draft.colour", name=c["name"]) for c in palette if not c["confirmed"]]
+    items += [
+        label(lang, "draft.typeface", name=f["family"]) for f in typefaces if not f["confirmed"]
+    ]
+    items += [
+        label(lang, "draft.logo", name=logo["name"]) for logo in logos if not logo["confirmed"]
+    ]
+    items += [label(lang, "draft.preset", name=p["name"]) for p in presets if not p["confirmed"]]
+    return items
+
+
 def _price_lines(deliverables: list[dict], lang: str) -> list[dict]:
     """The offer form's rows: each design in its first language, and each adaptation of it to
     a further language, priced apart so that offers are comparable (issue 11)."""
@@ -526,6 +541,7 @@ def build_context(
     logo_path = Path(logo_dir) if logo_dir is not None else None
     deliverables, presets, custom = _deliverables(order, brandbook, lang)
     palette = _palette(brandbook, lang)
+    typefaces = _typefaces(brandbook, lang)
     logos = _logos(brandbook, lang, logo_path)
     access = brandbook["accessibility"]
     alt_codes = list(dict.fromkeys(c for d in deliverables for c in d["language_codes"]))
@@ -567,7 +583,7 @@ def build_context(
             "neutrals": bool(colour.get("neutrals", True)),
             "neutral_chroma": fmt.plain_number(colour.get("neutral_chroma", 5.0), lang),
         },
-        "typefaces": _typefaces(brandbook, lang),
+        "typefaces": typefaces,
         "min_text_px": fmt.plain_number(brandbook["typography"].get("min_text_px", 14), lang),
         "logos": logos,
         "logo": _header_logo(logos),
@@ -599,6 +615,7 @@ def build_context(
         "file_name_example": _file_name_example(order, deliverables),
         "brandbook": {"name": brandbook["name"], "version": brandbook.get("version", "")},
         "price_lines": _price_lines(deliverables, lang),
+        "unconfirmed": _unconfirmed(palette, typefaces, logos, presets, lang),
         "invited_firms": [f for f in order.get("invited_firms") or [] if isinstance(f, dict)],
         "register": _register(order, lang),
         "procurement": {

@@ -628,6 +628,14 @@ ET: dict[str, str] = {
     ),
     "offer.d_rounds": "Hind sisaldab {rounds} parandusringi.",
     "rfo.firm": "Ettevõtja",
+    "draft.intro": (
+        "See dokument põhineb brändiraamatu väärtustel, mis ei ole veel kinnitatud. Enne kui "
+        "dokument on lõplik ja avaldatakse, tuleb kinnitada:"
+    ),
+    "draft.colour": ("värv {name}: HEX-, CMYK- ja Pantone'i väärtused"),
+    "draft.typeface": "kirjatüüp {name} ja selle kasutus",
+    "draft.logo": ("logo „{name}“: ametlikud failid, turvaala ja väikseimad mõõdud"),
+    "draft.preset": "mall „{name}“: mõõdud ja vormingud",
 }
 
 EN: dict[str, str] = {
@@ -1234,6 +1242,14 @@ EN: dict[str, str] = {
     ),
     "offer.d_rounds": "The price includes {rounds} revision rounds.",
     "rfo.firm": "Firm",
+    "draft.intro": (
+        "This document is built on brandbook values that are not yet confirmed. Before the "
+        "document is final and published, confirm:"
+    ),
+    "draft.colour": ("colour {name}: its HEX, CMYK and Pantone values"),
+    "draft.typeface": "typeface {name} and its use",
+    "draft.logo": ("logo “{name}”: the official files, clear space and minimum sizes"),
+    "draft.preset": "preset “{name}”: size and formats",
 }
 
 RU: dict[str, str] = {
@@ -1562,6 +1578,14 @@ RU: dict[str, str] = {
     "content.in_estonian": ("Этот раздел дан только в эстонской версии задания."),
     "offer.design": "дизайн ({language})",
     "offer.adaptation": "языковая версия: {languages}",
+    "draft.intro": (
+        "Этот документ основан на ещё не подтверждённых значениях брендбука. Прежде чем "
+        "документ станет окончательным и будет опубликован, нужно подтвердить:"
+    ),
+    "draft.colour": "цвет {name}: значения HEX, CMYK и Pantone",
+    "draft.typeface": "шрифт {name} и его применение",
+    "draft.logo": ("логотип «{name}»: официальные файлы, охранное поле и минимальные размеры"),
+    "draft.preset": "шаблон «{name}»: размер и форматы",
 }
 
 LABELS: dict[str, dict[str, str]] = {"et": ET, "en": EN, "ru": RU}
