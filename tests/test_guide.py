@@ -24,8 +24,8 @@ def test_contrast_matrix_has_every_pair_with_verdicts(client, ska, topic_owner):
     client.force_login(topic_owner)
     response = client.get(reverse("rules:guide"))
     matrix = response.context["matrix"]
-    # text colours: blue, black, white; backgrounds: blue, black, white
-    assert len(matrix) == 3 and all(len(row["cells"]) == 3 for row in matrix)
+    # text colours: blue, gold (accent), black, white; backgrounds: the same four
+    assert len(matrix) == 4 and all(len(row["cells"]) == 4 for row in matrix)
     cell = {(row["text"].slug, c["background"].slug): c for row in matrix for c in row["cells"]}
     white_on_blue = cell[("white", "state-blue")]
     assert round(white_on_blue["ratio"], 2) == 10.6
@@ -34,6 +34,8 @@ def test_contrast_matrix_has_every_pair_with_verdicts(client, ska, topic_owner):
     assert round(blue_on_black["ratio"], 2) == 1.98
     assert not blue_on_black["aa"] and not blue_on_black["large_aa"]
     assert round(cell[("black", "white")]["ratio"], 2) == 21.0
+    white_on_gold = cell[("white", "state-gold")]  # the gold accent is in the matrix
+    assert round(white_on_gold["ratio"], 2) == 4.7 and white_on_gold["aa"]
     page = text_of(response)
     assert "10.60:1" in page or "10,60:1" in page
     assert "<caption" in page and 'scope="row"' in page

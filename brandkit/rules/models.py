@@ -134,12 +134,16 @@ class Brandbook(models.Model):
     def contrast_matrix(self) -> list[dict]:
         """Every text colour on every background colour with its WCAG verdicts.
 
-        Palette colours with a text or background role take part; when the brandbook has no
-        roles, all colours do.
+        Palette colours with a text, background, primary or accent role take part; when the
+        brandbook has no roles, all colours do.
         """
         colours = list(self.colours.all())
-        texts = [c for c in colours if "text" in c.roles] or colours
-        backgrounds = [c for c in colours if "background" in c.roles] or colours
+        # An accent colour (the state gold) is used both for type and as a surface, so it is
+        # shown both ways: which pairs of it pass is exactly what designers ask.
+        texts = [c for c in colours if {"text", "accent"} & set(c.roles)] or colours
+        backgrounds = [
+            c for c in colours if {"background", "accent", "primary"} & set(c.roles)
+        ] or colours
         rows = []
         for fg in texts:
             cells = []

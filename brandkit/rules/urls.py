@@ -6,5 +6,7 @@ app_name = "rules"
 urlpatterns = [
     path("", views.guide, name="guide"),
     path("logo/<id:pk>/", views.logo_file, name="logo_file"),
+    path("logos.zip", views.logo_pack, name="logo_pack"),
+    path("palette.<str:fmt>", views.palette, name="palette"),
     path("<slug:slug>/<str:version>/", views.guide, name="guide_version"),
 ]
