@@ -21,12 +21,32 @@ starts anyway; its first search then builds the index as before.
 
 Every worker logs one line holding READY when it is ready to take requests;
 bench/serve.py waits for that line from every worker before it uses the server.
+
+`forwarded_allow_ips` is set here, not left to gunicorn's default: that default trusts
+X-Forwarded-Proto/-Protocol/-Ssl from 127.0.0.1 and ::1, so anything on the same host (or a
+local proxy that passes the client's headers through) could make a plain-HTTP request look
+like HTTPS to the app. The addresses come from FORWARDED_ALLOW_IPS (gunicorn's own variable,
+comma-separated, `*` for any); without it nothing is trusted unless DJANGO_BEHIND_TLS_PROXY
+is on, and then only the proxy on this host (127.0.0.1, ::1).
 """
 
 import gc
+import os
 import time
 
 READY = "brandkit worker ready"
+LOCAL_PROXY = "127.0.0.1,::1"
+
+
+def _forwarded_allow_ips() -> str:
+    explicit = os.environ.get("FORWARDED_ALLOW_IPS")
+    if explicit is not None:
+        return explicit.strip()
+    behind = os.environ.get("DJANGO_BEHIND_TLS_PROXY", "").strip().lower()
+    return LOCAL_PROXY if behind in {"1", "true", "yes", "on"} else ""
+
+
+forwarded_allow_ips = _forwarded_allow_ips()
 
 
 def post_worker_init(worker):

@@ -136,6 +136,12 @@ AUTHENTICATION_BACKENDS = [
 AXES_FAILURE_LIMIT = int(os.environ.get("BRANDKIT_LOGIN_FAILURE_LIMIT", "5"))
 AXES_COOLOFF_TIME = timedelta(minutes=int(os.environ.get("BRANDKIT_LOGIN_COOLOFF_MINUTES", "15")))
 AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+# …and against password spraying, BRANDKIT_LOGIN_ADDRESS_FAILURE_LIMIT wrong passwords from one
+# address within the cool-off, whatever the user names, pause that address (0: no such limit).
+BRANDKIT_LOGIN_ADDRESS_FAILURE_LIMIT = int(
+    os.environ.get("BRANDKIT_LOGIN_ADDRESS_FAILURE_LIMIT", "20")
+)
+AXES_HANDLER = "brandkit.security.LoginThrottleHandler"
 AXES_RESET_ON_SUCCESS = True
 AXES_LOCKOUT_CALLABLE = "brandkit.security.lockout_response"
 AXES_CLIENT_IP_CALLABLE = "brandkit.security.client_ip"
