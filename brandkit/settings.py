@@ -107,8 +107,13 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Every transaction takes SQLite's write lock when it begins (Django 5.1+): two decisions
+    # at once then queue for up to `timeout` seconds and the second sees the first's result
+    # (the "stale page" message) instead of failing with "database is locked" — a deferred
+    # transaction that read first cannot wait for the lock when it comes to write.
     DATABASES["default"].setdefault("OPTIONS", {})
     DATABASES["default"]["OPTIONS"].setdefault("timeout", 20)
+    DATABASES["default"]["OPTIONS"].setdefault("transaction_mode", "IMMEDIATE")
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 

@@ -241,26 +241,29 @@ def test_duplicates_in_assets_the_user_cannot_see_are_not_revealed(
     assert "Salajane" not in html and "duplicate" not in html.lower()
 
 
-def test_saving_describes_the_asset_and_makes_a_draft_version(client, ska, topic_owner, media_root):
+def test_saving_describes_the_asset_and_makes_a_draft_version(
+    client, ska, topic_owner, media_root, django_capture_on_commit_callbacks
+):
     TopicArea.objects.update_or_create(slug="pensions", defaults=dict(name_et="Pensionid"))[0]
     campaign = Campaign.objects.create(name="Sügis 2026")
     Tag.objects.create(name="Pension")
     staged = make_staged(topic_owner, ska, png_bytes(), "sügis.png")
     client.force_login(topic_owner)
-    response = client.post(
-        reverse("library:staged", args=[staged.token]),
-        {
-            "title_et": "Sügiskampaania",
-            "title_ru": "Осенняя кампания",
-            "kind": "infographic",
-            "topic": TopicArea.objects.get(slug="pensions").pk,
-            "campaign": campaign.pk,
-            "languages": ["et", "ru"],
-            "tags": "pension,  uus silt , UUS SILT",
-            "alt_text_et": "Tekst",
-            "usable_until": "2099-12-31",
-        },
-    )
+    with django_capture_on_commit_callbacks(execute=True):  # the staged file goes on commit
+        response = client.post(
+            reverse("library:staged", args=[staged.token]),
+            {
+                "title_et": "Sügiskampaania",
+                "title_ru": "Осенняя кампания",
+                "kind": "infographic",
+                "topic": TopicArea.objects.get(slug="pensions").pk,
+                "campaign": campaign.pk,
+                "languages": ["et", "ru"],
+                "tags": "pension,  uus silt , UUS SILT",
+                "alt_text_et": "Tekst",
+                "usable_until": "2099-12-31",
+            },
+        )
     asset = Asset.objects.get()
     assert response.status_code == 302
     assert response["Location"] == reverse("library:asset", args=[asset.public_id])
@@ -277,7 +280,9 @@ def test_saving_describes_the_asset_and_makes_a_draft_version(client, ska, topic
     assert "sügiskampaania" in asset.search_text and "uus silt" in asset.search_text
     assert "осенняя" in asset.search_text and "sügis 2026" in asset.search_text
     assert AuditEvent.objects.filter(action=AuditAction.UPLOAD, version=version).exists()
-    assert len(media_files(media_root)) == 1  # the staged copy is gone
+    files = media_files(media_root)
+    assert not [p for p in files if "staging" in p.parts]  # the staged copy is gone
+    assert [p for p in files if "assets" in p.parts] and len(files) == 2  # + the thumbnail
 
 
 def test_saving_without_a_title_shows_the_errors(client, ska, topic_owner):

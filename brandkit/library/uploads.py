@@ -36,6 +36,10 @@ NEAR_DUPLICATE_DISTANCE = 10
 SAME_COLOUR_DISTANCE = 2
 
 
+class StagedUploadGone(Exception):
+    """The staged upload was saved or discarded by another request in the meantime."""
+
+
 class UploadRefused(Exception):
     def __init__(self, message: str, report: dict | None = None):
         super().__init__(message)
@@ -236,11 +240,18 @@ def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
     """Turn a staged upload into the next immutable version of `asset` (a draft).
 
     The upload was checked before the asset was described; its text-language findings are
-    redone here for the asset's languages (`text.relabel_languages`, from the lines read)."""
+    redone here for the asset's languages (`text.relabel_languages`, from the lines read).
+
+    The staged row is claimed by deleting it inside the transaction: of two requests saving
+    the same upload at once (a double click, two tabs) one gets the version, the other
+    StagedUploadGone; the staged file goes once the version is committed."""
     from brandkit.checks.text import relabel_languages  # loads OpenCV: only when committing
 
     with transaction.atomic():
         locked = Asset.objects.select_for_update().get(pk=asset.pk)
+        claimed, _per_model = StagedUpload.objects.filter(pk=staged.pk).delete()
+        if not claimed:
+            raise StagedUploadGone(staged.token)
         number = (locked.versions.aggregate(n=Max("number"))["n"] or 0) + 1
         version = AssetVersion(
             asset=locked,
@@ -283,7 +294,8 @@ def commit_version(staged: StagedUpload, asset: Asset, user) -> AssetVersion:
             version.file.delete(save=False)
             raise
         _plan_preview(version)
-    discard(staged)
+        staged_file = staged.file
+        transaction.on_commit(lambda: staged_file.delete(save=False))
     return version
 
 
@@ -293,6 +305,7 @@ def refresh_search_text(asset: Asset) -> None:
 
 __all__ = [
     "Duplicate",
+    "StagedUploadGone",
     "UploadRefused",
     "check_bytes",
     "commit_version",

@@ -47,6 +47,7 @@ from brandkit.library.permissions import (
 )
 from brandkit.library.upload_handlers import BoundedUploadHandler
 from brandkit.library.uploads import (
+    StagedUploadGone,
     UploadRefused,
     commit_version,
     discard,
@@ -666,6 +667,21 @@ def _duplicates(request, staged: StagedUpload) -> list[dict]:
     ]
 
 
+def _staged_gone(request, target: Asset | None):
+    """The stale page of a staged upload: another request (a second click, another tab) saved
+    or discarded it first; nothing was saved twice."""
+    messages.error(
+        request,
+        _(
+            "This upload was already saved or discarded from another page, so it was not saved "
+            "again. Find it in the library."
+        ),
+    )
+    if target is not None:
+        return redirect("library:asset", public_id=target.public_id)
+    return redirect("library:upload")
+
+
 @require_http_methods(["GET", "POST"])
 def staged_detail(request, token):
     """The check report of a staged upload, its duplicates, and the form that saves it."""
@@ -679,19 +695,25 @@ def staged_detail(request, token):
         )
     if request.method == "POST":
         if target is not None:
-            version = commit_version(staged, target, request.user)
+            try:
+                version = commit_version(staged, target, request.user)
+            except StagedUploadGone:
+                return _staged_gone(request, target)
             messages.success(
                 request, _("Version %(number)d was saved as a draft.") % {"number": version.number}
             )
             return redirect("library:asset", public_id=target.public_id)
         if form.is_valid():
-            with transaction.atomic():
-                asset = form.save(commit=False)
-                asset.owner = request.user
-                asset.preset_slug = staged.preset_slug
-                asset.save()
-                form.save_tags(asset)
-                commit_version(staged, asset, request.user)
+            try:
+                with transaction.atomic():
+                    asset = form.save(commit=False)
+                    asset.owner = request.user
+                    asset.preset_slug = staged.preset_slug
+                    asset.save()
+                    form.save_tags(asset)
+                    commit_version(staged, asset, request.user)
+            except StagedUploadGone:
+                return _staged_gone(request, None)
             messages.success(
                 request, _("The asset was saved as a draft. Submit it for review when it is ready.")
             )
