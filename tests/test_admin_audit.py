@@ -137,16 +137,16 @@ def test_admin_changes_to_topic_areas_campaigns_and_tags_are_audited(client, web
     client.force_login(web_manager)
     response = client.post(
         reverse("admin:library_topicarea_add"),
-        {"slug": "pensions", "name_et": "Pensionid", "name_en": "", "name_ru": "", "position": 1},
+        {"slug": "labour", "name_et": "Tööturg", "name_en": "", "name_ru": "", "position": 1},
     )
     assert response.status_code == 302
-    topic = TopicArea.objects.get(slug="pensions")
+    topic = TopicArea.objects.get(slug="labour")
     response = client.post(
         reverse("admin:library_topicarea_change", args=[topic.pk]),
         {
-            "slug": "pensions",
-            "name_et": "Pension",
-            "name_en": "Pensions",
+            "slug": "labour",
+            "name_et": "Töö",
+            "name_en": "Labour",
             "name_ru": "",
             "position": 1,
         },
@@ -155,7 +155,7 @@ def test_admin_changes_to_topic_areas_campaigns_and_tags_are_audited(client, web
     campaign = Campaign.objects.create(name="Sügis 2026")
     response = client.post(
         reverse("admin:library_campaign_change", args=[campaign.pk]),
-        {"name": "Sügis 2026", "starts_on": "2026-09-01", "ends_on": ""},
+        {"name": "Sügis 2026", "starts_on": "2026-09-01", "ends_on": "", "status": "active"},
     )
     assert response.status_code == 302
     tag = Tag.objects.create(name="pere")
@@ -170,10 +170,10 @@ def test_admin_changes_to_topic_areas_campaigns_and_tags_are_audited(client, web
         ("tag", "deleted"),
     ]
     assert all(e.actor == web_manager and e.details["via"] == "admin" for e in events)
-    assert events[0].details["changes"]["name_et"] == {"old": None, "new": "Pensionid"}
+    assert events[0].details["changes"]["name_et"] == {"old": None, "new": "Tööturg"}
     assert events[1].details["changes"] == {
-        "name_et": {"old": "Pensionid", "new": "Pension"},
-        "name_en": {"old": "", "new": "Pensions"},
+        "name_et": {"old": "Tööturg", "new": "Töö"},
+        "name_en": {"old": "", "new": "Labour"},
     }
     assert events[2].details["changes"] == {"starts_on": {"old": None, "new": "2026-09-01"}}
     assert events[3].details["changes"]["name"] == {"old": "pere", "new": None}
