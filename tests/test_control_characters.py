@@ -134,3 +134,30 @@ def test_the_api_query_refuses_control_characters(client, web_manager, query):
     _row, secret = ApiToken.objects.issue("cms", web_manager)
     response = client.get(f"/api/v1/assets?{query}", headers={"Authorization": f"Bearer {secret}"})
     assert response.status_code == 422
+
+
+def _subclasses(cls):
+    for sub in cls.__subclasses__():
+        yield sub
+        yield from _subclasses(sub)
+
+
+def test_every_form_of_the_apps_uses_the_mixin():
+    """A form added to an app later gets the rule too, or this test names it."""
+    import importlib
+    from pathlib import Path
+
+    root = Path(__file__).resolve().parent.parent
+    for path in [*root.glob("brandkit/**/forms.py"), *root.glob("procurement/**/forms.py")]:
+        importlib.import_module(".".join(path.relative_to(root).with_suffix("").parts))
+    from brandkit.plain_text import PlainTextFormMixin
+
+    ours = [
+        cls
+        for base in (forms.Form, forms.ModelForm)
+        for cls in _subclasses(base)
+        if cls.__module__.split(".")[0] in {"brandkit", "procurement"}
+        and cls.__module__.endswith(".forms")
+    ]
+    assert len(ours) >= 8
+    assert [c.__qualname__ for c in ours if not issubclass(c, PlainTextFormMixin)] == []
