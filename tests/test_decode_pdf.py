@@ -513,3 +513,22 @@ def test_without_jbig2dec_a_jbig2_stream_is_a_clear_finding():
     assert codes == ["pdf.decoder_missing"], result.stderr[-2000:]
     assert report["verdict"] == "rejected" and result.returncode == 2
     assert "jbig2dec" in report["findings"][0]["message"]
+
+
+def test_a_huge_object_stream_is_refused_before_it_is_parsed():
+    """The same 32,768 annotations packed in one object stream (PDF 1.5): pypdf would parse
+    the whole stream to read the page's /Annots array (seconds of work), so the stream's size
+    refuses the file first."""
+    data = (SAFETY / "pdf-many-annotations.pdf").read_bytes()
+    (finding,) = rejected(data)
+    assert finding.code == "pdf.too_complex"
+    assert (finding.details["limit"], finding.details["count"]) == ("object_stream", 32_769)
+    assert finding.details["where"] == "5 0 obj"
+    reader = PdfReader(io.BytesIO(data))
+    assert pdf_safety.check_structure(reader, max_stream_objects=40_000) is None
+    assert pdf_safety.check_structure(reader, max_objects=32_000).details["limit"] == "objects"
+
+
+def test_small_object_streams_are_read():
+    data = corpus.many_annotations_pdf(50)
+    assert document(data).page_count == 1

@@ -545,6 +545,9 @@ def _decode(data, max_pixels, analysis_pixels, max_pages, render_count, limits):
 
 
 def _read(reader, data, max_pixels, analysis_pixels, max_pages, render_count, limits):
+    structure = pdf_safety.check_structure(reader, limits["max_objects"])
+    if structure is not None:
+        raise PdfRejected([structure])
     scan_result = pdf_safety.scan(reader.trailer, **limits)
     if scan_result.findings:
         raise PdfRejected(scan_result.findings)

@@ -26,8 +26,10 @@ Ordinary clicked links (`/URI` to http, https, mailto or tel, `/GoTo`, `/GoToR` 
 file) are allowed; their targets are returned as `ScanResult.links` so that the report can list
 them (an info finding).
 
-Work is bounded three ways, and each bound gives `pdf.too_complex` (a rejection: we could not
-prove the file safe within the budget):
+Work is bounded, and each bound gives `pdf.too_complex` (a rejection: we could not prove the
+file safe within the budget). Before the walk (`check_structure`): more objects listed in the
+cross-reference than `max_objects`, or an object stream of more than `MAX_STREAM_OBJECTS`
+objects (pypdf parses a whole object stream to read one object of it). During the walk:
 - `max_objects` indirect objects resolved (each costs pypdf a parse),
 - `max_annotations` entries in one page's `/Annots` array (read from the array's length before
   anything in it is resolved: 32,768 annotations on one page are refused at once),
@@ -56,6 +58,7 @@ MAX_OBJECTS = 50_000
 MAX_ANNOTATIONS = 2_000
 MAX_WORK = 500_000
 DEADLINE_S = 1.5
+MAX_STREAM_OBJECTS = 2_000  # objects in one object stream: pypdf parses them all at once
 
 JAVASCRIPT = t("JavaScript", "JavaScript", "JavaScript")
 LAUNCH = t(
@@ -127,7 +130,8 @@ class ScanResult:
 
 
 def too_complex(limit: str, maximum: int, where: str = "/", **details) -> Finding:
-    """`limit` is "objects", "annotations", "work", "time" or "parser" (pypdf's own limits)."""
+    """`limit` is "objects", "annotations", "work", "time", "object_stream" or "parser"
+    (pypdf's own limits)."""
     what = {
         "objects": t(
             f"üle {number(maximum, 'et', 0)} objekti",
@@ -143,6 +147,11 @@ def too_complex(limit: str, maximum: int, where: str = "/", **details) -> Findin
             f"üle {number(maximum, 'et', 0)} struktuurielemendi",
             f"more than {number(maximum, 'en', 0)} structure entries",
             f"более {number(maximum, 'ru', 0)} элементов структуры",
+        ),
+        "object_stream": t(
+            f"ühes objektivoos üle {number(maximum, 'et', 0)} objekti",
+            f"more than {number(maximum, 'en', 0)} objects in one object stream",
+            f"более {number(maximum, 'ru', 0)} объектов в одном потоке объектов",
         ),
         "parser": t(
             "struktuur ületab lugeja piirid, nt liiga palju elemente ühes massiivis",
@@ -172,6 +181,39 @@ def too_complex(limit: str, maximum: int, where: str = "/", **details) -> Findin
         where=where,
         **details,
     )
+
+
+def check_structure(
+    reader, max_objects: int = MAX_OBJECTS, max_stream_objects: int = MAX_STREAM_OBJECTS
+) -> Finding | None:
+    """Refuse, before any object is read, a file whose cross-reference lists more objects than
+    the walk may visit, or an object stream holding more than `max_stream_objects` (pypdf
+    parses a whole object stream to read one object from it: 32,768 annotations in one
+    stream cost seconds before the first one is seen). Real writers put 100–200 objects in
+    a stream."""
+    xref = getattr(reader, "xref", {}) or {}
+    in_streams = getattr(reader, "xref_objStm", {}) or {}
+    listed = sum(len(table) for table in xref.values()) + len(in_streams)
+    if listed > max_objects:
+        return too_complex("objects", max_objects, "/ (xref)", count=listed)
+    per_stream: dict[int, int] = {}
+    for stream_number, _index in in_streams.values():
+        per_stream[stream_number] = per_stream.get(stream_number, 0) + 1
+    for stream_number, count in per_stream.items():
+        declared = 0
+        try:
+            stream = reader.get_object(stream_number)
+            declared = int(stream.get("/N", 0)) if hasattr(stream, "get") else 0
+        except Exception:  # noqa: BLE001, S110 - a broken stream is pypdf's to report
+            pass
+        if max(count, declared) > max_stream_objects:
+            return too_complex(
+                "object_stream",
+                max_stream_objects,
+                f"{stream_number} 0 obj",
+                count=max(count, declared),
+            )
+    return None
 
 
 def parser_limit(error: str) -> Finding:
