@@ -10,6 +10,10 @@ Codes
   whatever font the printer or viewer substitutes).
 - ``typography.too_small`` (error): SVG text smaller than ``typography.min_text_px``.
 
+SVG families come from text elements, CSS rules, SVG fonts (`<font-face font-family>`,
+`<font-face-name name>`) and embedded web fonts (the @font-face family and the family name
+inside the font data, read by `svg_embedded`): every one of them must be allowed.
+
 Matching names. PDF fonts are named after their PostScript names ("RobotoCondensed-Bold",
 "ArialMT", "TimesNewRomanPS-BoldMT", "Arial,Bold"), SVG and CSS after families. Names are
 compared case- and space-insensitively, after removing a subset prefix ("ABCDEF+"), anything
