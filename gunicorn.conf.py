@@ -65,6 +65,12 @@ def post_worker_init(worker):
         worker.log.info("%s (pid %s; no search index yet)", READY, worker.pid)
         return
     gc.collect()
+    try:  # the OCR engines and language model, so that the first upload does not wait for them
+        from brandkit.checks import text
+
+        text.warm_up()
+    except Exception:  # noqa: BLE001 - the first check loads them instead
+        worker.log.exception("vision checks not warmed up (pid %s)", worker.pid)
     gc.freeze()
     worker.log.info(
         "%s (pid %s; search index of %d assets built in %.1f s)",

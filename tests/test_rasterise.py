@@ -2,12 +2,13 @@
 
 import base64
 import io
+import math
 
 import numpy as np
 from PIL import Image
 
 from brandkit.checks.decode import Limits, decode
-from brandkit.checks.rasterise import preview_png, rasterise, to_original
+from brandkit.checks.rasterise import VISION_PIXELS, preview_png, rasterise, to_original
 
 NS = 'xmlns="http://www.w3.org/2000/svg"'
 
@@ -96,7 +97,9 @@ def test_pdf_page_is_rendered_in_points_scale():
     d = decoded(out.getvalue(), "pdf")
     seen = rasterise(d)
     assert seen.width == 600 and seen.height == 300
-    assert abs(seen.scale - 300 / 72) < 0.01
+    expected = min(300 / 72, math.sqrt(VISION_PIXELS / (600 * 300)))  # 300 dpi or the budget
+    assert abs(seen.scale - expected) < 0.01
+    assert abs(rasterise(d, max_pixels=10_000_000).scale - 300 / 72) < 0.01
     mid = seen.pixels[seen.pixels.shape[0] // 2, seen.pixels.shape[1] // 2]
     assert np.abs(mid.astype(int) - (0, 87, 184)).max() <= 3
     assert rasterise(d, page=5) is None

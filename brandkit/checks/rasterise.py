@@ -8,12 +8,13 @@ pixels maps back to the original with ``round(v / scale)`` (`to_original`).
 - PNG/JPEG/WebP: the decoder's pixels are reused when they are the full image. The decoder
   reduces anything above `Limits.analysis_pixels` (1.5 MP) with nearest-neighbour for the colour
   checks, which breaks thin strokes; such an image is decoded once more from the kept bytes
-  with a box filter at up to `VISION_PIXELS`. 4 MP covers every channel preset (the largest,
-  1920×1080 and A4 at 150 dpi, are 2.1 MP and 2.2 MP) at full resolution, so 14 px text keeps
-  its 14 px; a 24 MP photograph is read at about 0.4×, where only text of 35 px or more
-  survives (such files are photos, not banners). Memory: 4 MP × 3 bytes = 12 MB for the array
-  plus Pillow's decode buffer of the original (at most `Limits.max_pixels`, already allowed by
-  the decoder).
+  with a box filter at up to `VISION_PIXELS`. 2.2 MP covers every screen preset (the largest,
+  1920×1080, is 2.1 MP) and A4 at 150 dpi at full resolution, so 14 px text keeps its 14 px; an
+  A4 page at 300 dpi (8.7 MP) is read at 0.5×, where 8 pt text (33 px) is still 16 px, and
+  reading it costs a fifth of what the full page would (measured: 1.75 s of CPU at 4 MP). A
+  24 MP photograph is read at 0.3×. Memory: 2.2 MP × 3 bytes = 6.6 MB for the array plus
+  Pillow's decode buffer of the original (at most `Limits.max_pixels`, already allowed by the
+  decoder).
 - SVG: rendered by resvg (`resvg-py`), which runs no scripts and fetches nothing: only the
   bundled fonts (static/fonts) and Debian's DejaVu/Liberation as fallbacks are loaded, no
   system font scan, and relative references are not resolved. The SVG was validated by the
@@ -46,7 +47,7 @@ from brandkit.checks.types import Decoded, RasterImage
 
 log = logging.getLogger(__name__)
 
-VISION_PIXELS = 4_000_000
+VISION_PIXELS = 2_200_000
 PDF_MAX_SCALE = 300 / 72  # 300 dpi
 DEFAULT_EMBEDDED_PIXELS = 60_000_000  # = Limits.max_pixels; decode.py imports this module
 

@@ -133,13 +133,27 @@ def prefetch(decoded: Decoded) -> None:
     recognises, so on two cores the colour checks (NumPy, which mostly releases it too) run
     beside it and the full check costs little more than the reading itself. `check` waits for
     the result; an exception surfaces there (and becomes internal.check_failed)."""
-    global _pool
     if "text.future" in decoded.cache or "text.seen" in decoded.cache:
         return
+    decoded.cache["text.future"] = _pool_executor().submit(_read_pages, decoded)
+
+
+def _pool_executor() -> ThreadPoolExecutor:
+    global _pool
     with _pool_lock:
         if _pool is None:
             _pool = ThreadPoolExecutor(max_workers=2, thread_name_prefix="brandkit-ocr")
-    decoded.cache["text.future"] = _pool.submit(_read_pages, decoded)
+        return _pool
+
+
+def warm_up() -> None:
+    """Load what the first check would otherwise wait ~1 s for: the language model and the
+    Tesseract engines of the reading threads. Called by gunicorn when a worker starts."""
+    _language_identifier()
+    if ocr.available():
+        blank = np.full((32, 32, 3), 255, np.uint8)
+        for future in [_pool_executor().submit(ocr.read, blank) for _ in range(2)]:
+            future.result()
 
 
 def seen_pages(decoded: Decoded) -> list[Seen]:
