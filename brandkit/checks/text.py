@@ -421,22 +421,25 @@ def _inside(box: list[int], logo: list[int]) -> bool:
     return ix * iy >= 0.6 * max(1, w * h)
 
 
-def _outside_logos(decoded: Decoded, brandbook: dict, pages: list[Seen]) -> list[Seen]:
-    """The pages without the lines that are part of a brand logo (its wordmark is artwork: its
-    size and contrast are the logo rules' business, and it is not copy for the alt text)."""
+def _logo_boxes(decoded: Decoded, brandbook: dict) -> list[list[int]]:
     try:
         from brandkit.checks import logos
     except ImportError:
-        return pages
-    boxes = logos.found_boxes(decoded, brandbook)
-    if not boxes:
+        return []
+    return logos.found_boxes(decoded, brandbook)
+
+
+def _outside_logos(pages: list[Seen], logo_boxes: list[list[int]]) -> list[Seen]:
+    """The pages without the lines that are part of a brand logo (its wordmark is artwork: its
+    size and contrast are the logo rules' business, and it is not copy for the alt text)."""
+    if not logo_boxes:
         return pages
     out = []
     for seen in pages:
         kept = [
             line
             for line in seen.lines
-            if not any(_inside(seen.boxes([line])[0], logo) for logo in boxes)
+            if not any(_inside(seen.boxes([line])[0], logo) for logo in logo_boxes)
         ]
         out.append(Seen(seen.raster, kept, seen.page))
     return out
@@ -449,10 +452,13 @@ def check(
     *,
     languages: list[str] | tuple[str, ...] | None = None,
 ) -> list[Finding]:
+    # The logos are looked for here, in this thread, while the text is still being read in the
+    # background (see `prefetch`): on two cores the two take the time of one.
+    logo_boxes = _logo_boxes(decoded, brandbook)
     pages = seen_pages(decoded)
     if not pages:
         return []
-    pages = _outside_logos(decoded, brandbook, pages)
+    pages = _outside_logos(pages, logo_boxes)
     limits = _thresholds(brandbook)
     svg_has_text = decoded.svg is not None and any(t.text.strip() for t in decoded.svg.texts)
     measure = not svg_has_text
