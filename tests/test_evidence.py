@@ -223,6 +223,13 @@ def test_numbering_follows_the_report_order_and_skips_findings_without_a_place()
     ]
 
 
+def test_no_numbers_without_the_image_size():
+    findings = [{"code": "a", "severity": "error", "details": {"boxes": [[0, 0, 5, 5]]}}]
+    assert evidence.marks(findings, None, None) == []
+    assert evidence.marks(findings, 0, 10) == []
+    assert [n for _, n, _ in evidence.numbered(findings, "100", 50)] == [None]
+
+
 def test_checkfile_writes_the_evidence_png_with_boxes_where_the_findings_are(tmp_path, capsys):
     img = banner(1200, 628)
     ImageDraw.Draw(img).rectangle((800, 50, 1099, 299), fill=RED)

@@ -73,14 +73,19 @@ def boxes_of(
     return out
 
 
+def _positive(value) -> bool:
+    return isinstance(value, int | float) and not isinstance(value, bool) and value > 0
+
+
 def numbered(
     findings: list[dict], width: int | None, height: int | None
 ) -> list[tuple[dict, int | None, list[tuple[int, int, int, int]]]]:
     """Each finding in report order with its number (None: nothing to draw) and boxes."""
     out = []
     number = 0
+    placeable = _positive(width) and _positive(height)  # else there is no frame to draw in
     for finding in ordered(findings):
-        boxes = boxes_of(finding, width, height)
+        boxes = boxes_of(finding, width, height) if placeable else []
         if boxes:
             number += 1
             out.append((finding, number, boxes))
