@@ -159,6 +159,20 @@ def test_a_photo_gives_one_aggregated_finding():
         assert photo.details["boxes"]
 
 
+def test_a_landscape_photo_with_a_smooth_sky_is_one_finding_too():
+    width, height = 1200, 628
+    t = np.linspace(0, 1, 300)[:, None, None]
+    sky = ((1 - t) * np.array([90, 150, 220]) + t * np.array([190, 215, 240])) * np.ones(
+        (1, width, 1)
+    )
+    ground = np.asarray(photo_like(width, height - 300, seed=5)).astype(float)
+    img = Image.fromarray(np.clip(np.concatenate([sky, ground]), 0, 255).astype(np.uint8))
+    for picture in (img, jpeg(img, 80)):
+        [photo] = off(palette.check(raster(picture), BRANDBOOK, None))
+        assert photo.details["kind"] == "texture"
+        assert photo.details["coverage"] > 0.7
+
+
 def test_a_photo_next_to_an_off_palette_area_keeps_the_area_its_own_finding():
     img = red_banner()
     img.paste(photo_like(500, 628), (700, 0))

@@ -460,6 +460,19 @@ def _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, tota
             ):
                 parent[find(j)] = find(i)
 
+    # a run of shades touching a photo texture is the smooth part of that photo (a sky above
+    # trees): one finding with it; a single flat colour next to a photo stays its own
+    draft: dict[int, list[int]] = {}
+    for j in range(m):
+        draft.setdefault(find(j), []).append(j)
+    texture_root: dict[int, int] = {}
+    for root, members in draft.items():
+        if textured[members].any():
+            texture_root.setdefault(int(main[members[0]]), root)
+    for root, members in draft.items():
+        target = texture_root.get(int(main[members[0]]))
+        if target is not None and len(members) > 1:
+            parent[find(root)] = find(target)
     groups: dict[int, list[int]] = {}
     for j in range(m):
         groups.setdefault(find(j), []).append(j)
