@@ -271,15 +271,18 @@ def _level_for(width: float) -> float:
 
 
 def coarse_groups(templates: list[Template]) -> list[list[Template]]:
-    """Templates that look alike at the coarse size (same aspect, NCC > 0.8 or < -0.8: a
-    negative variant, or a language version of the same artwork) are searched once together;
-    the refinement then tells them apart at full detail."""
+    """Variants of one logo that look alike at the coarse size (same aspect, NCC > 0.8 or
+    < -0.8: a negative variant, or a language version of the same artwork) are searched once
+    together; the refinement then tells them apart at full detail. Different logos are
+    searched apart: at 24 px two logos can look alike, and the weaker one would lose its
+    candidates to the other's."""
     groups: list[list[Template]] = []
     for template in templates:
         for group in groups:
             lead = group[0]
             if (
-                abs(lead.aspect / template.aspect - 1) <= 0.05
+                lead.logo == template.logo
+                and abs(lead.aspect / template.aspect - 1) <= 0.05
                 and abs(_ncc(_coarse_view(lead), _coarse_view(template))) > 0.8
             ):
                 group.append(template)
@@ -534,12 +537,14 @@ def find_logos(
     gray: np.ndarray,
     templates: list[Template],
     *,
-    min_width: float = 32.0,
+    min_width: float | dict[str, float] = 32.0,
     max_width: float | None = None,
 ) -> list[Match]:
     """Every logo found in a greyscale image (float32, 0..255), best first, no two overlapping.
 
-    `min_width`/`max_width` bound the logo widths searched, in the image's pixels.
+    `min_width`/`max_width` bound the logo widths searched, in the image's pixels;
+    `min_width` may be given per logo slug (the smallest widths are the costly ones to search,
+    so each logo is searched only down to where it matters).
     """
     if gray.ndim != 2 or min(gray.shape) < 8 or not templates:
         return []
@@ -550,7 +555,11 @@ def find_logos(
     for group in coarse_groups(templates):
         template = group[0]
         top = min(float(max_width or image_w), image_w, image_h * template.aspect * 1.25)
-        low = max(16.0, min_width)
+        if isinstance(min_width, dict):
+            low = min(float(min_width.get(t.logo, 32.0)) for t in group)
+        else:
+            low = float(min_width)
+        low = max(16.0, low)
         widths: list[float] = []
         width = low
         while width <= top:
@@ -593,6 +602,7 @@ def to_gray(rgb: np.ndarray) -> np.ndarray:
 # -- around a found logo ----------------------------------------------------------------------
 
 CONTENT_LEVELS = 48.0  # max channel difference from the fitted background that counts as content
+TEXTURE_FACTOR = 3.0
 CLEAR_SHARE = 0.02  # content above this share of the clear-space ring is an intrusion
 EDGE_SLACK = 0.15  # the ring may leave the image by this share of the margin (measurement)
 
@@ -651,13 +661,17 @@ def surroundings(rgb: np.ndarray, box: tuple[float, float, float, float], margin
     )
     use = np.ones(pixels.shape[0], dtype=bool)
     residual = np.zeros(pixels.shape[0], dtype=np.float32)
+    limit = CONTENT_LEVELS
     for _round in range(2):
         if use.sum() < 3:
             break
         coef, *_ = np.linalg.lstsq(design[use], pixels[use], rcond=None)
         residual = np.abs(pixels - design @ coef).max(axis=1)
-        use = residual <= CONTENT_LEVELS
-    content = residual > CONTENT_LEVELS
+        # On a photo the background itself varies: content must stand out from that texture
+        # (TEXTURE_FACTOR x the typical residual), not merely from a flat colour.
+        limit = max(CONTENT_LEVELS, TEXTURE_FACTOR * float(np.percentile(residual, 75)))
+        use = residual <= limit
+    content = residual > limit
     share = float(content.mean())
     intrusions: list[tuple[int, int, int, int]] = []
     if share > CLEAR_SHARE:

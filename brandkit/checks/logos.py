@@ -106,11 +106,8 @@ def _matches(decoded, brandbook, logos, templates, rgb, scale) -> list[logo_matc
     first, through `found_boxes`)."""
     if "logos.matches" in decoded.cache:
         return decoded.cache["logos.matches"]
-    minimums = [float(logo["min_width_px"]) for logo in logos.values() if logo.get("min_width_px")]
-    low = SEARCH_BELOW_MINIMUM * min(minimums) if minimums else DEFAULT_SEARCH_WIDTH
-    matches = logo_match.find_logos(
-        logo_match.to_gray(rgb), templates, min_width=max(16.0, low * scale)
-    )
+    lows = {slug: max(16.0, scale * _search_from(logo)) for slug, logo in logos.items()}
+    matches = logo_match.find_logos(logo_match.to_gray(rgb), templates, min_width=lows)
     decoded.cache["logos.matches"] = matches
     return matches
 
@@ -134,6 +131,15 @@ def found_boxes(decoded: Decoded, brandbook: dict) -> list[list[int]]:
     scale = raster.scale if raster.scale and raster.scale > 0 else 1.0
     matches = _matches(decoded, brandbook, logos, templates, _opaque_rgb(raster), scale)
     return [_original_box(match.box, scale) for match in matches]
+
+
+def _search_from(logo: dict) -> float:
+    """The smallest width (original px) a logo is looked for at: well below its minimum, so
+    a too small logo is found and reported rather than missed."""
+    minimum = logo.get("min_width_px")
+    if isinstance(minimum, int | float) and not isinstance(minimum, bool) and minimum > 0:
+        return SEARCH_BELOW_MINIMUM * float(minimum)
+    return DEFAULT_SEARCH_WIDTH
 
 
 # -- inputs -----------------------------------------------------------------------------------
