@@ -3,6 +3,7 @@
 
 import pytest
 
+from brandkit.review import text_revisions
 from tests.e2e.conftest import sign_in
 from tests.library_helpers import FULL, make_asset, make_staged, png_bytes, red_png
 from tests.test_procurement_helpers import make_order
@@ -37,6 +38,12 @@ def test_no_page_scrolls_sideways_at_320_px(
     )
     staged = make_staged(topic_owner, ska, red_png(FULL), "punane.png")
     order = make_order(topic_owner)
+    texts = text_revisions.propose(
+        asset, topic_owner, {"title_et": "Pensionikindlustusseadusemuudatusteteavitus"}
+    )
+    _own, own_version = make_asset(
+        web_manager, ska, state="submitted", data=png_bytes(FULL, marker=3), title_et="Minu oma"
+    )
     pages = {
         topic_owner: [
             "/",
@@ -51,10 +58,13 @@ def test_no_page_scrolls_sideways_at_320_px(
             f"/procurement/orders/{order.number}/",
             "/notifications/",
             "/library/topics/",
+            f"/review/texts/{texts.pk}/",
         ],
         web_manager: [
             "/",
             f"/library/versions/{submitted.pk}/",
+            f"/library/versions/{own_version.pk}/",
+            f"/review/texts/{texts.pk}/",
             "/review/queue/",
             "/review/audit/",
             "/library/topics/",
