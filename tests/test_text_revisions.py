@@ -362,3 +362,20 @@ def test_drafts_are_still_edited_directly_and_audited_with_values(client, ska, t
         "new": "Mustandi uus nimi",
     }
     assert event.details["changes"]["alt_text_et"]["new"] == ""
+
+
+def test_after_archiving_the_owner_edits_directly_from_their_proposal(
+    client, published, topic_owner, web_manager
+):
+    from brandkit.review import workflow
+
+    client.force_login(topic_owner)
+    post_edit(client, published, title_et="Ettepanek")
+    workflow.archive(published, web_manager)
+    page = client.get(reverse("library:asset_edit", args=[published.public_id]))
+    assert page.context["form"].initial["title_et"] == "Ettepanek"
+    assert not page.context["waits"]
+    response = post_edit(client, published)
+    assert response.status_code == 302
+    assert Asset.objects.get(pk=published.pk).title_et == "Ettepanek"
+    assert TextRevision.objects.get().state == TextRevisionState.WITHDRAWN

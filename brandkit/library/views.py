@@ -291,7 +291,9 @@ def asset_edit(request, public_id):
     pending = text_revisions.open_revision(asset)
     waits = edits_wait_for_review(request.user, asset)
     before = asset.snapshot()
-    form = AssetForm(request.POST or None, instance=asset, revision=pending if waits else None)
+    # the owner goes on from what they proposed (also if the asset left the library meanwhile)
+    prefill = pending if pending is not None and not can_decide(request.user) else None
+    form = AssetForm(request.POST or None, instance=asset, revision=prefill)
     if request.method == "POST" and form.is_valid():
         if waits:
             return _propose_texts(request, form, before, pending)
