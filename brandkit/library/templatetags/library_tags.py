@@ -219,3 +219,37 @@ def evidence(report: dict) -> dict:
                 }
             )
     return {"items": items, "marks": marks}
+
+
+def _colour_names() -> dict[str, str]:
+    """Slug → name (reader's language) of the current brandbook's colours, cached briefly:
+    a report page asks for them once per finding."""
+    from django.conf import settings
+    from django.core.cache import cache
+
+    from brandkit.rules.models import Brandbook
+
+    lang = (get_language() or "et")[:2]
+    key = f"brandkit:colour-names:{lang}"
+    names = cache.get(key)
+    if names is None:
+        book = Brandbook.objects.current(settings.BRANDKIT_DEFAULT_BRANDBOOK)
+        names = {c.slug: c.name for c in book.colours.all()} if book else {}
+        cache.set(key, names, 60)
+    return names
+
+
+@register.filter
+def readable_details(details) -> list:
+    """A finding's details for people: labels, units, swatches (brandkit.readable)."""
+    from brandkit import readable
+
+    return readable.details(details, colour_names=_colour_names(), skip=("text",))
+
+
+@register.filter
+def readable_event(details) -> list:
+    """An audit event's details for people (brandkit.readable)."""
+    from brandkit import readable
+
+    return readable.details(details, colour_names=_colour_names())
