@@ -11,6 +11,28 @@ from brandkit.roles import PROCUREMENT, TOPIC_OWNER, WEB_MANAGER
 ROOT = Path(__file__).resolve().parent.parent
 
 
+def pytest_addoption(parser):
+    parser.addoption(
+        "--reverse-order",
+        action="store_true",
+        help="run the tests in the reverse of their collected order (use with -p no:randomly)",
+    )
+
+
+@pytest.hookimpl(wrapper=True)
+def pytest_collection_modifyitems(config, items):
+    """Run the tests in exactly the order pytest-randomly chose (or the files' order, or its
+    reverse), undoing pytest-django's grouping of transactional tests last: that grouping is
+    what hid tests that failed after a transactional test's flush. The order stays reproducible
+    from the seed in the header (`-p randomly --randomly-seed=…`)."""
+    chosen = list(items)  # randomly's wrapper (tryfirst) has shuffled already, if active
+    result = yield
+    if config.getoption("--reverse-order"):
+        chosen.reverse()
+    items[:] = chosen
+    return result
+
+
 @pytest.fixture
 def ska(db):
     from brandkit.rules.loading import load_brandbook_file

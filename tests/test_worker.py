@@ -8,12 +8,10 @@ runs (`--batch`: process what is queued, then exit).
 """
 
 import hashlib
-import importlib
 import io
 from io import BytesIO, StringIO
 
 import pytest
-from django.apps import apps
 from django.core.management import call_command
 from django.urls import reverse
 from django_tasks_db.management.commands.db_worker import Worker
@@ -103,16 +101,8 @@ def test_renditions_of_an_approved_version_wait_for_the_worker(
     assert version.renditions.count() == len(renditions)
 
 
-@pytest.fixture
-def thresholds(db):
-    """The procurement thresholds come from a data migration; a transactional test that ran
-    before this one may have flushed them, so load them again (idempotent)."""
-    migration = importlib.import_module("procurement.migrations.0002_thresholds")
-    migration.load(apps, None)
-
-
 def test_a_requested_brief_is_rendered_by_the_worker(
-    database_tasks, thresholds, ska, topic_owner, procurement_user, client
+    database_tasks, ska, topic_owner, procurement_user, client
 ):
     from procurement.generation import request_brief
     from procurement.models import DocumentStatus

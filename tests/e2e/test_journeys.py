@@ -20,7 +20,6 @@ names, button types and href patterns, not by translated text.
 
 from __future__ import annotations
 
-import importlib
 import io
 import json
 import re
@@ -400,18 +399,8 @@ def manager_name(user) -> str:
     return user.get_full_name() or user.username
 
 
-@pytest.fixture
-def thresholds(db):
-    """The procurement thresholds are data from a migration, which the flush after an earlier
-    transactional test removes: load them again (idempotent). A serialized rollback cannot do
-    it, as the roles' groups come back from post_migrate with the same names."""
-    from django.apps import apps
-
-    importlib.import_module("procurement.migrations.0002_thresholds").load(apps, None)
-
-
 def test_procurement_journey(
-    live_server, browser, ska, thresholds, topic_owner, web_manager, procurement_user, banners
+    live_server, browser, ska, topic_owner, web_manager, procurement_user, banners
 ):
     good, _bad = banners
     with journey(browser, live_server, "setup-owner", topic_owner.username, record=False) as o:
