@@ -225,8 +225,10 @@ def test_a_generated_brief_is_stored_in_the_bucket_and_downloaded_through_its_vi
 ):
     """The real renderer: the logos it embeds are read back from the bucket."""
     from procurement.generation import request_brief
+    from tests.document_logos import MIN_PIXELS, marker_pixels, use_marker_logos
     from tests.test_procurement_helpers import make_order
 
+    assert use_marker_logos(ska_s3) >= 2  # only the bucket holds the marker logo files
     order = make_order(topic_owner)
     with django_capture_on_commit_callbacks(execute=True):
         (document,), created = request_brief(order, "et", topic_owner)
@@ -235,6 +237,7 @@ def test_a_generated_brief_is_stored_in_the_bucket_and_downloaded_through_its_vi
     assert document.status == "ready", document.error
     stored = s3_media.read(document.file.name)
     assert stored.startswith(b"%PDF") and sha256(stored) == document.sha256
+    assert marker_pixels(stored) >= MIN_PIXELS
     assert local_files(media_root) == []
     client.force_login(procurement_user)
     response = client.get(reverse("procurement:document", args=[document.pk]))
