@@ -11,6 +11,8 @@ class BrandkitConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
+        from brandkit.defaults import restore_default_rows
         from brandkit.roles import sync_role_permissions
 
         post_migrate.connect(sync_role_permissions, dispatch_uid="brandkit.sync_role_permissions")
+        post_migrate.connect(restore_default_rows, dispatch_uid="brandkit.restore_default_rows")

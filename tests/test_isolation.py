@@ -8,8 +8,9 @@ from django.core.management import call_command
 from django.db import migrations
 from django.db.migrations.loader import MigrationLoader
 
+from brandkit.defaults import restore_default_rows
+from brandkit.library.models import TopicArea
 from brandkit.roles import ROLES
-from procurement.apps import restore_default_thresholds
 from procurement.models import ProcurementThreshold
 
 DEFAULT_SLUGS = {
@@ -23,37 +24,55 @@ DEFAULT_SLUGS = {
 # Every migration of ours that runs code, and what brings its effect back after a flush.
 RESTORED_AFTER_FLUSH = {
     ("brandkit", "0001_roles"): "brandkit.roles.sync_role_permissions (post_migrate)",
-    ("procurement", "0002_thresholds"): "procurement.apps.restore_default_thresholds",
+    ("procurement", "0002_thresholds"): "brandkit.defaults.DEFAULT_ROWS",
+    ("procurement", "0003_threshold_sources"): "brandkit.defaults.DEFAULT_ROWS",
+    ("library", "0006_ska_topic_areas"): "brandkit.defaults.DEFAULT_ROWS",
     ("library", "0003_asset_change_log"): "triggers are schema: a flush deletes rows only",
 }
 
 
+def snapshot():
+    return (
+        sorted(ProcurementThreshold.objects.values_list("slug", "legal_source", "legal_source_en")),
+        sorted(TopicArea.objects.values_list("slug", "name_et", "position")),
+        sorted(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)),
+    )
+
+
 @pytest.mark.django_db(transaction=True)
-def test_a_flush_leaves_the_default_thresholds_and_the_roles():
+def test_a_flush_leaves_the_rows_the_migrations_made():
+    migrated = snapshot()
+    assert {slug for slug, *_ in migrated[0]} == DEFAULT_SLUGS
+    assert all(en for _slug, _et, en in migrated[0])  # 0003's sources too
+    assert migrated[1] and migrated[2] == sorted(ROLES)
+
     call_command("flush", interactive=False, verbosity=0)
 
-    assert set(ProcurementThreshold.objects.values_list("slug", flat=True)) == DEFAULT_SLUGS
-    assert set(Group.objects.filter(name__in=ROLES).values_list("name", flat=True)) == set(ROLES)
+    assert snapshot() == migrated
 
 
 @pytest.mark.django_db
 def test_the_defaults_never_come_back_over_what_a_web_manager_changed():
     ProcurementThreshold.objects.filter(slug="low-value-2017").delete()
     ProcurementThreshold.objects.filter(slug="simple-2017").update(legal_source="edited")
+    TopicArea.objects.exclude(slug="general").delete()
 
-    restore_default_thresholds(sender=None)
+    restore_default_rows()
 
     assert not ProcurementThreshold.objects.filter(slug="low-value-2017").exists()
     assert ProcurementThreshold.objects.get(slug="simple-2017").legal_source == "edited"
+    assert list(TopicArea.objects.values_list("slug", flat=True)) == ["general"]
 
 
 @pytest.mark.django_db
-def test_an_emptied_threshold_table_gets_the_defaults_again():
+def test_an_emptied_table_gets_its_defaults_again():
+    before = snapshot()
     ProcurementThreshold.objects.all().delete()
+    TopicArea.objects.all().delete()
 
-    restore_default_thresholds(sender=None)
+    restore_default_rows()
 
-    assert set(ProcurementThreshold.objects.values_list("slug", flat=True)) == DEFAULT_SLUGS
+    assert snapshot() == before
 
 
 def test_every_migration_that_runs_code_says_what_restores_it_after_a_flush():
