@@ -12,6 +12,7 @@ import re
 from decimal import Decimal
 
 from django import forms
+from django.conf import settings
 from django.db import transaction
 from django.forms import BaseInlineFormSet, inlineformset_factory
 from django.utils import timezone
@@ -25,6 +26,7 @@ from procurement import cpv
 from procurement.models import (
     FORMAT_CHOICES,
     LANGS,
+    ContentTranslation,
     Deliverable,
     Milestone,
     VisualOrder,
@@ -75,6 +77,14 @@ class AssetChoiceField(forms.ModelMultipleChoiceField):
 
     def label_from_instance(self, obj: Asset) -> str:
         return f"{obj.title} ({obj.get_kind_display()})"
+
+
+OPTIONAL_WITH_DEFAULT = (
+    "content_translation",
+    "translation_by",
+    "proofreading_by",
+    "revision_rounds",
+)
 
 
 class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
@@ -129,6 +139,13 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
             "purpose",
             "background",
             "audience",
+            "content_translation",
+            "purpose_en",
+            "background_en",
+            "audience_en",
+            "purpose_ru",
+            "background_ru",
+            "audience_ru",
             "message_et",
             "message_en",
             "message_ru",
@@ -140,8 +157,36 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
             "contact_name",
             "contact_email",
             "contact_phone",
+            "tone_of_voice",
+            "call_to_action_et",
+            "call_to_action_en",
+            "call_to_action_ru",
+            "translation_by",
+            "proofreading_by",
+            "revision_rounds",
+            "delivery_format",
+            "register_reference",
+            "offer_deadline",
+            "lots_reason",
+            "procurement_rules",
+            "plan_entry",
         ]
         widgets = {
+            "content_translation": forms.RadioSelect,
+            "translation_by": forms.RadioSelect,
+            "proofreading_by": forms.RadioSelect,
+            **{
+                f"{name}_{code}": forms.Textarea(attrs={"rows": 3, "lang": code})
+                for name in ("purpose", "background", "audience")
+                for code in ("en", "ru")
+            },
+            "tone_of_voice": forms.Textarea(attrs={"rows": 2}),
+            "delivery_format": forms.Textarea(attrs={"rows": 2}),
+            "lots_reason": forms.Textarea(attrs={"rows": 2}),
+            "revision_rounds": forms.NumberInput(attrs={"min": 0, "max": 10, "size": 3}),
+            "offer_deadline": forms.DateTimeInput(
+                attrs={"type": "datetime-local"}, format="%Y-%m-%dT%H:%M"
+            ),
             "deadline": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "purpose": forms.Textarea(attrs={"rows": 3}),
             "background": forms.Textarea(attrs={"rows": 4}),
@@ -158,6 +203,27 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
             "background": _("What led to this order; what the designer should know."),
             "audience": _("Who should notice and understand the visuals?"),
             "message_et": _("The one thing the audience should take away, in Estonian."),
+            "content_translation": _(
+                "The English and Russian briefs never print the Estonian text instead: say who "
+                "provides the translations of purpose, background and audience."
+            ),
+            "tone_of_voice": _("How the texts should sound, e.g. calm, clear, no officialese."),
+            "call_to_action_et": _("What the reader should do, e.g. “See your pension online”."),
+            "revision_rounds": _("How many rounds of changes the price includes (0–10)."),
+            "delivery_format": _(
+                "How the files are handed over, e.g. one ZIP file by e-mail; file names follow "
+                "the brief."
+            ),
+            "register_reference": _("Filled in once the procurement is in the register."),
+            "offer_deadline": _(
+                "Simple procurement: at least 5 working days; open procedure: at least 15 days "
+                "(EU threshold: 30 days) after the notice."
+            ),
+            "lots_reason": _(
+                "RHS § 36 (4). Empty: the standard reason (one campaign, one visual solution)."
+            ),
+            "procurement_rules": _("The authority's procurement rules (hankekord) that apply."),
+            "plan_entry": _("The line of the procurement plan this purchase belongs to."),
             "deadline": _("When the final files are needed."),
             "accessibility_needs": _(
                 "Anything beyond the brand kit's WCAG 2.1 AA rules: e.g. easy-to-read text, "
@@ -168,6 +234,14 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
             "title_et": {"required": _("Give the order a title in Estonian.")},
             "purpose": {"required": _("Say what the visuals are for.")},
             "audience": {"required": _("Say who the visuals are for.")},
+            "revision_rounds": {
+                "invalid": _("Give the number of revision rounds as a whole number."),
+                "min_value": _("The number of revision rounds cannot be negative."),
+                "max_value": _("At most 10 revision rounds."),
+            },
+            "offer_deadline": {
+                "invalid": _("Enter the deadline for offers as a date and time."),
+            },
             "message_et": {"required": _("Give the key message in Estonian.")},
             "deadline": {
                 "required": _("Give the deadline."),
@@ -185,10 +259,45 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
             _("What is ordered"),
             ("title_et", "title_en", "title_ru", "unit", "purpose", "background", "audience"),
         ),
+        (
+            _("English and Russian texts"),
+            (
+                "content_translation",
+                "purpose_en",
+                "background_en",
+                "audience_en",
+                "purpose_ru",
+                "background_ru",
+                "audience_ru",
+            ),
+        ),
         (_("Key message"), ("message_et", "message_en", "message_ru")),
+        (
+            _("For the designer"),
+            (
+                "tone_of_voice",
+                "call_to_action_et",
+                "call_to_action_en",
+                "call_to_action_ru",
+                "translation_by",
+                "proofreading_by",
+                "revision_rounds",
+                "delivery_format",
+            ),
+        ),
         (_("Time and money"), ("deadline", "estimated_value_eur", "cpv_codes")),
         (_("References and accessibility"), ("reference_assets", "accessibility_needs")),
         (_("Contact person"), ("contact_name", "contact_email", "contact_phone")),
+        (
+            _("Procurement register"),
+            (
+                "register_reference",
+                "offer_deadline",
+                "lots_reason",
+                "procurement_rules",
+                "plan_entry",
+            ),
+        ),
     )
 
     def __init__(self, *args, user, **kwargs):
@@ -204,12 +313,20 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
         self.fields["cpv_codes"].choices = cpv.choices()
         for code in LANGS:
             self.fields[f"title_{code}"].widget.attrs["lang"] = code
+            self.fields[f"call_to_action_{code}"].widget.attrs["lang"] = code
         if self.instance.pk:
             self.fields["seen_revision"].initial = self.instance.revision
         else:
             self.fields["cpv_codes"].initial = list(cpv.DEFAULT_CODES)
             self.fields["contact_name"].initial = user.get_full_name()
             self.fields["contact_email"].initial = user.email
+            self.fields["procurement_rules"].initial = getattr(
+                settings, "BRANDKIT_PROCUREMENT_RULES", "Sotsiaalkindlustusameti hankekord"
+            )
+        # Choices with a sensible default: a form posted without them (an older client, an API
+        # script) keeps the default instead of failing.
+        for name in OPTIONAL_WITH_DEFAULT:
+            self.fields[name].required = False
         _required(self)
 
     def groups(self):
@@ -229,6 +346,7 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
 
     def clean(self):
         cleaned = super().clean()
+        self._check_translations(cleaned)
         seen = cleaned.get("seen_revision")
         if self.instance.pk and seen is not None:
             current = (
@@ -246,6 +364,55 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
                     code="stale",
                 )
         return cleaned
+
+    def _default_if_empty(self, name: str):
+        value = self.cleaned_data.get(name)
+        if value in (None, ""):
+            return VisualOrder._meta.get_field(name).get_default()
+        return value
+
+    def clean_content_translation(self):
+        return self._default_if_empty("content_translation")
+
+    def clean_translation_by(self):
+        return self._default_if_empty("translation_by")
+
+    def clean_proofreading_by(self):
+        return self._default_if_empty("proofreading_by")
+
+    def clean_revision_rounds(self):
+        return self._default_if_empty("revision_rounds")
+
+    def _check_translations(self, cleaned: dict) -> None:
+        """ "I give the texts" must give them: purpose and audience together, in English or
+        Russian (or both); texts typed under another choice are kept but not required."""
+        if cleaned.get("content_translation") != ContentTranslation.TYPED:
+            return
+        given = []
+        for code in ("en", "ru"):
+            texts = {name: cleaned.get(f"{name}_{code}") for name in ("purpose", "audience")}
+            if any(texts.values()) or cleaned.get(f"background_{code}"):
+                given.append(code)
+                for name, text in texts.items():
+                    if not text:
+                        self.add_error(
+                            f"{name}_{code}",
+                            forms.ValidationError(
+                                _("Give this text too, or choose another option above."),
+                                code="translation_incomplete",
+                            ),
+                        )
+        if not given:
+            self.add_error(
+                "content_translation",
+                forms.ValidationError(
+                    _(
+                        "You chose to give the English or Russian texts: type at least the "
+                        "purpose and audience in one of them, or choose another option."
+                    ),
+                    code="translation_missing",
+                ),
+            )
 
     @property
     def seen(self) -> int | None:

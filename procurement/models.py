@@ -14,7 +14,7 @@ from decimal import Decimal
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.validators import MinValueValidator
+from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F, Q
 from django.utils import timezone
@@ -201,6 +201,17 @@ def next_order_number(year: int | None = None) -> str:
     return f"{prefix}-{year}-{last:04d}"
 
 
+class ContentTranslation(models.TextChoices):
+    ESTONIAN_ONLY = "estonian", _("Estonian only: the English and Russian briefs refer to it")
+    TYPED = "typed", _("I give the English and/or Russian texts below")
+    CONTRACTOR = "contractor", _("Translation to be provided by the contractor")
+
+
+class Party(models.TextChoices):
+    AUTHORITY = "authority", _("the authority (we)")
+    CONTRACTOR = "contractor", _("the contractor")
+
+
 class VisualOrder(models.Model):
     number = models.CharField(_("order number"), max_length=30, unique=True, editable=False)
     owner = models.ForeignKey(
@@ -215,9 +226,56 @@ class VisualOrder(models.Model):
     title_et = models.CharField(_("title (Estonian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
+    # purpose, background and audience are the Estonian texts; _en and _ru are optional
+    # translations (content_translation says who provides missing ones).
     purpose = models.TextField(_("purpose"), max_length=5000)
+    purpose_en = models.TextField(_("purpose (English)"), max_length=5000, blank=True)
+    purpose_ru = models.TextField(_("purpose (Russian)"), max_length=5000, blank=True)
     background = models.TextField(_("background"), max_length=10000, blank=True)
+    background_en = models.TextField(_("background (English)"), max_length=10000, blank=True)
+    background_ru = models.TextField(_("background (Russian)"), max_length=10000, blank=True)
     audience = models.TextField(_("target audience"), max_length=5000)
+    audience_en = models.TextField(_("target audience (English)"), max_length=5000, blank=True)
+    audience_ru = models.TextField(_("target audience (Russian)"), max_length=5000, blank=True)
+    content_translation = models.CharField(
+        _("English and Russian texts"),
+        max_length=12,
+        choices=ContentTranslation.choices,
+        default=ContentTranslation.ESTONIAN_ONLY,
+    )
+    tone_of_voice = models.TextField(_("tone of voice"), max_length=2000, blank=True)
+    call_to_action_et = models.CharField(_("call to action (Estonian)"), max_length=300, blank=True)
+    call_to_action_en = models.CharField(_("call to action (English)"), max_length=300, blank=True)
+    call_to_action_ru = models.CharField(_("call to action (Russian)"), max_length=300, blank=True)
+    translation_by = models.CharField(
+        _("who translates the visuals' texts"),
+        max_length=10,
+        choices=Party.choices,
+        default=Party.AUTHORITY,
+    )
+    proofreading_by = models.CharField(
+        _("who proofreads the translations"),
+        max_length=10,
+        choices=Party.choices,
+        default=Party.AUTHORITY,
+    )
+    revision_rounds = models.PositiveSmallIntegerField(
+        _("revision rounds included in the price"),
+        default=2,
+        validators=[MinValueValidator(0), MaxValueValidator(10)],
+    )
+    delivery_format = models.TextField(_("delivery format"), max_length=2000, blank=True)
+    register_reference = models.CharField(
+        _("reference number in the procurement register"), max_length=40, blank=True
+    )
+    offer_deadline = models.DateTimeField(_("deadline for offers"), null=True, blank=True)
+    lots_reason = models.TextField(
+        _("reason for not dividing into lots"), max_length=2000, blank=True
+    )
+    procurement_rules = models.CharField(
+        _("the authority's procurement rules"), max_length=300, blank=True
+    )
+    plan_entry = models.CharField(_("procurement plan entry"), max_length=300, blank=True)
     message_et = models.TextField(_("key message (Estonian)"), max_length=2000)
     message_en = models.TextField(_("key message (English)"), max_length=2000, blank=True)
     message_ru = models.TextField(_("key message (Russian)"), max_length=2000, blank=True)
@@ -260,6 +318,11 @@ class VisualOrder(models.Model):
     @property
     def message(self) -> str:
         return _localised(self, "message")
+
+    def _per_language(self, name: str) -> dict:
+        texts = {"et": getattr(self, name)}
+        texts.update({code: getattr(self, f"{name}_{code}") for code in ("en", "ru")})
+        return {code: text for code, text in texts.items() if text}
 
     def bump_revision(self) -> int:
         """One more revision, counted in the database so two saves never lose one."""
@@ -309,9 +372,39 @@ class VisualOrder(models.Model):
             "number": self.number,
             "revision": self.revision,
             "title": {code: getattr(self, f"title_{code}") for code in LANGS},
-            "purpose": self.purpose,
-            "background": self.background,
-            "audience": self.audience,
+            "purpose": self._per_language("purpose"),
+            "background": self._per_language("background"),
+            "audience": self._per_language("audience"),
+            "translation_by_contractor": self.content_translation == ContentTranslation.CONTRACTOR,
+            "brief": {
+                "tone_of_voice": {"et": self.tone_of_voice} if self.tone_of_voice else {},
+                "call_to_action": {
+                    code: getattr(self, f"call_to_action_{code}")
+                    for code in LANGS
+                    if getattr(self, f"call_to_action_{code}")
+                },
+                "logo_use": [],
+                "translation_by": self.translation_by,
+                "proofreading_by": self.proofreading_by,
+                "delivery_format": {"et": self.delivery_format} if self.delivery_format else {},
+            },
+            "register": {
+                "reference_number": self.register_reference,
+                "offer_deadline": (
+                    timezone.localtime(self.offer_deadline).strftime("%Y-%m-%dT%H:%M")
+                    if self.offer_deadline
+                    else None
+                ),
+                "lots_reason": {"et": self.lots_reason} if self.lots_reason else {},
+            },
+            "procurement": {
+                "rules_reference": self.procurement_rules,
+                "plan_entry": self.plan_entry,
+            },
+            "terms": {
+                **getattr(settings, "BRANDKIT_DOCUMENT_TERMS", {}),
+                "revision_rounds": self.revision_rounds,
+            },
             "messages": {code: getattr(self, f"message_{code}") for code in LANGS},
             "deliverables": [d.to_document_data(brandbook_data) for d in self.deliverables.all()],
             "reference_assets": references,

@@ -447,7 +447,9 @@ def test_low_value_set_is_a_request_for_offers_with_spec_offer_form_and_terms(br
 
 
 def test_low_value_request_without_firms_or_deadline_leaves_them_to_fill(brandbook):
-    files = render_tender_set(sample_order(), brandbook, "en")
+    order = sample_order()
+    order["register"]["offer_deadline"] = None
+    files = render_tender_set(order, brandbook, "en")
     invitation = text_of(next(iter(files.values())))
     assert "REQUEST FOR OFFERS" in invitation
     assert "at least three firms" in invitation
@@ -504,3 +506,162 @@ def test_a_fully_confirmed_brandbook_gives_a_final_document(brandbook):
         render_tender_set(sample_order(), book, "et").values()
     ):
         assert "KAVAND" not in text_of(pdf)
+
+
+# ---- per-language content, brief sections, register data -----------------------------------------
+
+ESTONIAN_PARAGRAPHS = (
+    "Teavitada pensionäre",
+    "Aprillis tõusevad pensionid",
+    "Pensionärid ja nende lähedased",
+    "Rahulik, selge ja lugupidav",
+    "Failid ühe ZIP-failina",
+)
+
+
+def test_english_and_russian_briefs_have_no_estonian_paragraphs(briefs):
+    for lang in ("en", "ru"):
+        for paragraph in ESTONIAN_PARAGRAPHS:
+            assert paragraph not in briefs[lang], (lang, paragraph)
+    assert "Tell pensioners about the 2027 pension increase" in briefs["en"]
+    assert "Calm, clear and respectful" in briefs["en"]
+    # the Russian texts are left to the contractor, and the brief says so
+    assert "Перевод выполняет исполнитель" in briefs["ru"]
+    assert "Узнайте размер новой пенсии в э-услуге" in briefs["ru"]  # the Russian call to action
+    for paragraph in ESTONIAN_PARAGRAPHS:
+        assert paragraph in briefs["et"]
+
+
+def test_without_a_translation_the_brief_refers_to_the_estonian_one(brandbook):
+    order = sample_order()
+    order["translation_by_contractor"] = False
+    text = text_of(render_brief(order, brandbook, "ru"))
+    assert "Этот раздел дан только в эстонской версии задания" in text
+    assert "Teavitada pensionäre" not in text
+
+
+def test_brief_has_the_sections_a_designer_expects(briefs):
+    et = briefs["et"]
+    for heading in (
+        "Sõnastuse toon",
+        "Üleskutse (mida lugeja peab tegema)",
+        "Logo ja variant tööde kaupa",
+        "Tekstid, tõlge ja keeletoimetus",
+        "Üleandmise vorm",
+    ):
+        assert heading in et, heading
+    assert "Vaata oma uut pensioni e-teenusest." in et
+    assert "Vapilogo eesti, positiivne" in et  # the web banner carries the coat-of-arms logo
+    assert "Tõlked (vene, inglise) annab hankija" in et
+    assert "Hinnas sisaldub 2 parandusringi" in et
+    assert "Failinimi koosneb tellimuse numbrist" in et
+    assert "teisendatakse tekst kõverateks" in et  # fonts outlined or licensed
+
+
+def test_tender_set_carries_register_data_rules_and_plan(sets, brandbook, db_routes):
+    spec = sets[("simple", "et")][0]
+    assert "Viitenumber riigihangete registris Antakse registris" in spec
+    assert "Pakkumuste esitamise tähtaeg 30.11.2026 kell 12:00" in spec
+    assert "Osadeks jaotamata jätmise põhjus (RHS § 36 lg 4)" in spec
+    assert "riigihangete registri kaudu" in spec
+    assert "Hankija hankekord Sotsiaalkindlustusameti hankekord" in spec
+    assert "Hankeplaani kanne" in spec
+    order = order_for("45000", procurement_route=db_routes[("45000", "en")])
+    order["register"] = {
+        "reference_number": "301234",
+        "offer_deadline": "2026-12-10T10:00",
+        "lots_reason": {"et": "Üks kampaania.", "en": "One campaign, one look."},
+    }
+    order["procurement"] = {"rules_reference": "Hankekord 2025", "plan_entry": "Rida 14"}
+    spec_en = text_of(next(iter(render_tender_set(order, brandbook, "en").values())))
+    assert "Reference number in the public procurement register 301234" in spec_en
+    assert "10 December 2026 at 10:00" in spec_en
+    assert "One campaign, one look." in spec_en and "Üks kampaania" not in spec_en
+    assert "Hankekord 2025" in spec_en and "Rida 14" in spec_en
+
+
+def test_exclusion_and_qualification_evidence_below_and_above_the_eu_threshold(sets):
+    national = sets[("national", "et")][1]
+    international = sets[("international", "et")][1]
+    assert "Alla rahvusvahelise piirmäära kinnitab pakkuja" in national
+    assert "ESPD" not in national
+    assert "Euroopa ühtse hankedokumendi (ESPD)" in international
+    assert "European Single Procurement Document (ESPD)" in sets[("international", "en")][1]
+
+
+def test_offer_form_prices_each_design_and_each_language_version(sets):
+    offer = sets[("simple", "en")][2]
+    assert "design (Estonian)" in offer
+    assert "language version: Russian, English" in offer
+    assert "The price includes 2 revision rounds" in offer
+
+
+# ---- the order form takes the new fields ------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_order_form_saves_translations_brief_and_register_fields(client, topic_owner, ska):
+    from django.urls import reverse
+
+    from procurement.models import VisualOrder
+    from tests.test_procurement_helpers import order_post
+
+    client.force_login(topic_owner)
+    post = order_post(
+        content_translation="typed",
+        purpose_en="Explain family benefits.",
+        audience_en="Parents",
+        purpose_ru="",
+        audience_ru="",
+        tone_of_voice="Sõbralik",
+        call_to_action_et="Vaata lisa",
+        call_to_action_ru="Подробнее",
+        translation_by="contractor",
+        proofreading_by="contractor",
+        revision_rounds="3",
+        delivery_format="ZIP",
+        register_reference="301234",
+        offer_deadline="2026-12-10T10:00",
+        lots_reason="Üks kampaania.",
+        procurement_rules="Hankekord 2025",
+        plan_entry="Rida 14",
+    )
+    response = client.post(reverse("procurement:create"), post)
+    assert response.status_code == 302, response.content.decode()[:2000]
+    order = VisualOrder.objects.get()
+    data = order.to_document_data("en")
+    assert data["purpose"] == {
+        "et": "Selgitada perehüvitiste liike.",
+        "en": "Explain family benefits.",
+    }
+    assert data["brief"]["call_to_action"] == {"et": "Vaata lisa", "ru": "Подробнее"}
+    assert data["brief"]["translation_by"] == "contractor" and data["terms"]["revision_rounds"] == 3
+    assert data["register"]["reference_number"] == "301234"
+    assert data["register"]["offer_deadline"] == "2026-12-10T10:00"
+    assert data["procurement"] == {"rules_reference": "Hankekord 2025", "plan_entry": "Rida 14"}
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(
+    ("fields", "error_field"),
+    [
+        ({"content_translation": "typed"}, "content_translation"),
+        ({"content_translation": "typed", "purpose_ru": "Цель"}, "audience_ru"),
+        ({"revision_rounds": "11"}, "revision_rounds"),
+        ({"offer_deadline": "next week"}, "offer_deadline"),
+        ({"translation_by": "someone"}, "translation_by"),
+    ],
+)
+def test_order_form_rejects_incomplete_translations_and_bad_values(
+    client, topic_owner, ska, fields, error_field
+):
+    from django.urls import reverse
+
+    from procurement.models import VisualOrder
+    from tests.test_procurement_helpers import order_post
+
+    client.force_login(topic_owner)
+    response = client.post(reverse("procurement:create"), order_post(**fields))
+    assert response.status_code == 200
+    assert error_field in response.context["forms"].order.errors
+    assert not VisualOrder.objects.exists()

@@ -251,8 +251,12 @@ def test_document_data_has_exactly_the_contract_shape(topic_owner, web_manager, 
         "number", "revision", "title", "purpose", "background", "audience", "messages",
         "deliverables", "reference_assets", "deadline", "milestones", "estimated_value_eur",
         "procurement_route", "cpv", "accessibility_needs", "contact", "owner", "organisation",
-        "created",
+        "created", "translation_by_contractor", "brief", "register", "procurement", "terms",
     }  # fmt: skip
+    # the app's data passes the same strict check as an ORDER.json given to renderdocument
+    from procurement.documents.validation import validate_order
+
+    validate_order(data, ska.to_data())
     assert data["number"] == order.number and data["revision"] == 1
     assert data["title"] == {
         "et": "Pensionireformi bännerid",
@@ -570,9 +574,9 @@ def test_regenerating_unchanged_makes_nothing_new_and_a_change_makes_version_2(
     (doc,), created = run_tasks(request_brief, order, "et", topic_owner)
     doc.refresh_from_db()
     assert created and doc.version == 2 and doc.order_revision == 2 and doc.status == "ready"
-    assert doc.order_data["audience"] == "Uued"
+    assert doc.order_data["audience"] == {"et": "Uued"}  # typed per language
     first = Document.objects.get(order=order, kind="brief", lang="et", version=1)
-    assert first.order_data["audience"] == "Pensionieelikud"  # version 1 is untouched
+    assert first.order_data["audience"] == {"et": "Pensionieelikud"}  # version 1 is untouched
     assert first.sha256 != doc.sha256
     # Other languages count their own versions.
     (en,), _created = run_tasks(request_brief, order, "en", topic_owner)

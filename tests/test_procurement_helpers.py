@@ -131,6 +131,20 @@ def edit_post(order: VisualOrder, **overrides) -> dict:
         "contact_name": order.contact_name,
         "contact_email": order.contact_email,
         "contact_phone": order.contact_phone,
+        # the brief and register fields, as the form posts them back
+        **{
+            name: "" if getattr(order, name) is None else str(getattr(order, name))
+            for name in (
+                "content_translation", "purpose_en", "background_en", "audience_en",
+                "purpose_ru", "background_ru", "audience_ru", "tone_of_voice",
+                "call_to_action_et", "call_to_action_en", "call_to_action_ru",
+                "translation_by", "proofreading_by", "revision_rounds", "delivery_format",
+                "register_reference", "lots_reason", "procurement_rules", "plan_entry",
+            )
+        },  # fmt: skip
+        "offer_deadline": (
+            order.offer_deadline.strftime("%Y-%m-%dT%H:%M") if order.offer_deadline else ""
+        ),
         "deliverables-TOTAL_FORMS": str(len(deliverables)),
         "deliverables-INITIAL_FORMS": str(len(deliverables)),
         "deliverables-MIN_NUM_FORMS": "0",

@@ -463,6 +463,91 @@ def _references(items: list) -> list[dict]:
     ]
 
 
+def _logo_for(preset: dict | None, logos: list[dict]) -> dict | None:
+    """The logo a preset's channel uses: the preset's required logo, else the only logo allowed
+    on its channel (brandbook ``logos[].channels``); None when the brandbook leaves it open."""
+    if preset is None:
+        return None
+    by_slug = {logo["slug"]: logo for logo in logos}
+    if preset.get("logo") in by_slug:
+        return by_slug[preset["logo"]]
+    channel = preset.get("channel")
+    allowed = [logo for logo in logos if channel in (logo.get("channels") or [channel])]
+    return allowed[0] if len(allowed) == 1 else None
+
+
+def _variant_for(logo: dict, code: str) -> dict:
+    for wanted in (
+        lambda v: v.get("language") == code and v.get("tone", "positive") == "positive",
+        lambda v: not v.get("language") and v.get("tone", "positive") == "positive",
+        lambda v: v.get("language") == "et" and v.get("tone", "positive") == "positive",
+    ):
+        found = [v for v in logo["variants"] if wanted(v)]
+        if found:
+            return found[0]
+    return logo["variants"][0]
+
+
+def _logo_use(order: dict, brandbook: dict, deliverables: list[dict], lang: str) -> list[dict]:
+    """Which logo and variant each ordered item carries: the order's own choice
+    (``brief.logo_use``) or what the brandbook says for the item's channel."""
+    logos = brandbook.get("logos", [])
+    by_slug = {logo["slug"]: logo for logo in logos}
+    presets = {p["slug"]: p for p in brandbook.get("presets", [])}
+    chosen = (order.get("brief") or {}).get("logo_use") or []
+    if chosen:
+        rows = []
+        for use in chosen:
+            logo = by_slug.get(use.get("logo"))
+            if logo is None:
+                continue
+            variants = [v for v in logo["variants"] if v["slug"] == use.get("variant")]
+            rows.append(
+                {
+                    "item": pick(use.get("channel"), lang),
+                    "logo": pick(logo.get("name"), lang) or logo["slug"],
+                    "variant": _variant_name(variants[0], lang) if variants else "—",
+                }
+            )
+        return rows
+    rows = []
+    for d in deliverables:
+        preset = presets.get(d["preset_slug"])
+        logo = _logo_for(preset, logos)
+        item = f"{d['index']}. {d['kind']}" + (f", {d['preset_name']}" if d["preset_name"] else "")
+        if logo is None:
+            rows.append({"item": item, "logo": label(lang, "logo_use.open"), "variant": "—"})
+            continue
+        codes = d["language_codes"] or ["et"]
+        variants = dict.fromkeys(_variant_name(_variant_for(logo, c), lang) for c in codes)
+        rows.append(
+            {
+                "item": item,
+                "logo": pick(logo.get("name"), lang) or logo["slug"],
+                "variant": "; ".join(variants),
+            }
+        )
+    return rows
+
+
+def _brief_extra(order: dict, brandbook: dict, deliverables: list[dict], lang: str) -> dict:
+    brief = order.get("brief") or {}
+    by_contractor = order.get("translation_by_contractor", False)
+    return {
+        "tone": _content(brief.get("tone_of_voice"), lang, by_contractor),
+        "cta": _content(brief.get("call_to_action"), lang, by_contractor),
+        "delivery_format": _content(brief.get("delivery_format"), lang, by_contractor),
+        "logo_use": _logo_use(order, brandbook, deliverables, lang),
+        "translation_by": brief.get("translation_by") or "authority",
+        "proofreading_by": brief.get("proofreading_by") or "authority",
+        "text_languages": ", ".join(
+            language_name(lang, c)
+            for c in dict.fromkeys(c for d in deliverables for c in d["language_codes"])
+            if c != "et"
+        ),
+    }
+
+
 def _unconfirmed(palette, typefaces, logos, presets, lang: str) -> list[str]:
     """What the document states from brandbook values marked ``confirmed: false``: while this
     list is not empty the document is a draft ("KAVAND / DRAFT" on every page) and says what
@@ -514,7 +599,8 @@ def _register(order: dict, lang: str) -> dict:
     return {
         "reference_number": str(register.get("reference_number") or ""),
         "offer_deadline": fmt.moment(deadline, lang) if deadline else "",
-        "lots_reason": pick(register.get("lots_reason"), lang),
+        "lots_reason": pick(register.get("lots_reason"), lang)
+        or label(lang, "register.lots_default", default=""),
     }
 
 
@@ -616,6 +702,7 @@ def build_context(
         "brandbook": {"name": brandbook["name"], "version": brandbook.get("version", "")},
         "price_lines": _price_lines(deliverables, lang),
         "unconfirmed": _unconfirmed(palette, typefaces, logos, presets, lang),
+        "brief_extra": _brief_extra(order, brandbook, deliverables, lang),
         "invited_firms": [f for f in order.get("invited_firms") or [] if isinstance(f, dict)],
         "register": _register(order, lang),
         "procurement": {

@@ -636,6 +636,71 @@ ET: dict[str, str] = {
     "draft.typeface": "kirjatüüp {name} ja selle kasutus",
     "draft.logo": ("logo „{name}“: ametlikud failid, turvaala ja väikseimad mõõdud"),
     "draft.preset": "mall „{name}“: mõõdud ja vormingud",
+    "brief.tone": "Sõnastuse toon",
+    "brief.cta": "Üleskutse (mida lugeja peab tegema)",
+    "brief.texts": "Tekstid, tõlge ja keeletoimetus",
+    "brief.revision_rounds": (
+        "Hinnas sisaldub {rounds} parandusringi; iga parandusring tehakse {days} tööpäeva jooksul."
+    ),
+    "logo_use.caption": "Logo ja variant tööde kaupa",
+    "logo_use.logo": "Logo",
+    "logo_use.variant": "Variant",
+    "logo_use.open": ("Brändiraamat ei nõua logo; hankija täpsustab avakoosolekul."),
+    "logo_use.note": (
+        "Negatiivset varianti kasutatakse tumedal taustal; variant valitakse nii, et logo "
+        "kontrastsus taustaga on piisav."
+    ),
+    "texts.copy_from_authority": (
+        "Tööde tekstid (pealkirjad, põhisõnumid, üleskutse) annab hankija; kujundaja ei muuda "
+        "nende sisu."
+    ),
+    "texts.translation.authority": "Tõlked ({languages}) annab hankija.",
+    "texts.translation.contractor": (
+        "Tõlked ({languages}) teeb töövõtja; tõlke hind on pakkumuse keeleversioonide ridades."
+    ),
+    "texts.proofreading.authority": (
+        "Tõlgete keeletoimetuse ({languages}) teeb hankija enne kavandite kinnitamist."
+    ),
+    "texts.proofreading.contractor": (
+        "Tõlgete keeletoimetuse ({languages}) teeb töövõtja ja see sisaldub hinnas."
+    ),
+    "texts.approval": (
+        "Hankija kinnitab iga keeleversiooni teksti kirjalikult enne lõplike failide tegemist."
+    ),
+    "files.delivery_format": "Üleandmise vorm",
+    "register.caption": "Hanke andmed",
+    "register.reference": "Viitenumber riigihangete registris",
+    "register.reference_pending": "Antakse registris hanke avaldamisel.",
+    "register.deadline_pending": (
+        "Hankija määrab registris (vähemalt seaduses nõutud aeg, vt eespool)."
+    ),
+    "register.rules": "Hankija hankekord",
+    "register.rules_default": ("Sotsiaalkindlustusameti hankekord (kehtiv redaktsioon)"),
+    "register.plan": "Hankeplaani kanne",
+    "register.lots": ("Osadeks jaotamata jätmise põhjus (RHS § 36 lg 4)"),
+    "register.lots_default": (
+        "Hange ei ole jaotatud osadeks, sest tellitavad tööd on ühe kampaania ühtne visuaalne "
+        "lahendus: eri pakkujate tehtud osad ei tagaks ühtset kujundust ja lepingu täitmise "
+        "koordineerimine muutuks ebamõistlikult keeruliseks."
+    ),
+    "register.communication": "Teabevahetus",
+    "register.communication_text": (
+        "Teabevahetus, sealhulgas selgitustaotlused ja pakkumuste esitamine, toimub "
+        "riigihangete registri kaudu (riigihanked.riik.ee); muul viisil esitatud pakkumusi ei "
+        "arvestata."
+    ),
+    "criteria.register_evidence": ("Kõrvaldamise aluste ja kvalifikatsiooni tõendamine"),
+    "criteria.evidence_national": (
+        "Alla rahvusvahelise piirmäära kinnitab pakkuja kõrvaldamise aluste puudumist ja "
+        "kvalifitseerimistingimustele vastavust riigihangete registris; hankija kontrollib "
+        "andmeid avalikest andmekogudest (äriregister, maksuvõla andmed) ja küsib muid "
+        "tõendeid ainult edukaks tunnistatavalt pakkujalt."
+    ),
+    "criteria.evidence_eu": (
+        "Rahvusvahelise piirmäära korral esitab pakkuja riigihangete registris Euroopa ühtse "
+        "hankedokumendi (ESPD); hankija kontrollib kõrvaldamise aluseid ja kvalifikatsiooni "
+        "tõendeid enne edukaks tunnistamist, kasutades võimaluse korral avalikke andmekogusid."
+    ),
 }
 
 EN: dict[str, str] = {
@@ -1250,6 +1315,78 @@ EN: dict[str, str] = {
     "draft.typeface": "typeface {name} and its use",
     "draft.logo": ("logo “{name}”: the official files, clear space and minimum sizes"),
     "draft.preset": "preset “{name}”: size and formats",
+    "brief.tone": "Tone of voice",
+    "brief.cta": "Call to action (what the reader should do)",
+    "brief.texts": "Texts, translation and proofreading",
+    "brief.revision_rounds": (
+        "The price includes {rounds} revision rounds; each round is done within {days} working "
+        "days."
+    ),
+    "logo_use.caption": "Logo and variant per item",
+    "logo_use.logo": "Logo",
+    "logo_use.variant": "Variant",
+    "logo_use.open": (
+        "The brandbook requires no logo; the authority specifies it at the kick-off meeting."
+    ),
+    "logo_use.note": (
+        "The negative variant is used on dark backgrounds; the variant is chosen so that the "
+        "logo has enough contrast with its background."
+    ),
+    "texts.copy_from_authority": (
+        "The authority provides the texts of the items (headlines, key messages, call to "
+        "action); the designer does not change their content."
+    ),
+    "texts.translation.authority": ("The authority provides the translations ({languages})."),
+    "texts.translation.contractor": (
+        "The contractor translates ({languages}); the price of translation is in the offer's "
+        "language-version lines."
+    ),
+    "texts.proofreading.authority": (
+        "The authority proofreads the translations ({languages}) before the drafts are approved."
+    ),
+    "texts.proofreading.contractor": (
+        "The contractor proofreads the translations ({languages}); this is included in the price."
+    ),
+    "texts.approval": (
+        "The authority approves the text of each language version in writing before the final "
+        "files are made."
+    ),
+    "files.delivery_format": "Delivery format",
+    "register.caption": "Procurement details",
+    "register.reference": ("Reference number in the public procurement register"),
+    "register.reference_pending": ("Given by the register when the procurement is published."),
+    "register.deadline_pending": (
+        "Set by the authority in the register (at least the time the law requires, see above)."
+    ),
+    "register.rules": "The authority's procurement rules",
+    "register.rules_default": ("Procurement rules of the Social Insurance Board (current version)"),
+    "register.plan": "Procurement plan entry",
+    "register.lots": ("Reason for not dividing into lots (RHS § 36 (4))"),
+    "register.lots_default": (
+        "The procurement is not divided into lots because the ordered items form one "
+        "campaign's single visual solution: parts made by different tenderers would not ensure "
+        "a consistent design, and coordinating the performance of the contract would become "
+        "unreasonably complex."
+    ),
+    "register.communication": "Communication",
+    "register.communication_text": (
+        "All communication, including requests for clarification and the submission of offers, "
+        "takes place through the public procurement register (riigihanked.riik.ee); offers "
+        "submitted otherwise are not considered."
+    ),
+    "criteria.register_evidence": ("Evidence of exclusion grounds and qualification"),
+    "criteria.evidence_national": (
+        "Below the EU threshold the tenderer confirms in the public procurement register that "
+        "no exclusion ground applies and that it meets the qualification conditions; the "
+        "authority checks the data in public databases (commercial register, tax arrears) and "
+        "asks for further evidence only from the tenderer to be awarded the contract."
+    ),
+    "criteria.evidence_eu": (
+        "At or above the EU threshold the tenderer submits the European Single Procurement "
+        "Document (ESPD) in the public procurement register; the authority checks the "
+        "exclusion grounds and the evidence of qualification before the award, using public "
+        "databases where it can."
+    ),
 }
 
 RU: dict[str, str] = {
@@ -1586,6 +1723,40 @@ RU: dict[str, str] = {
     "draft.typeface": "шрифт {name} и его применение",
     "draft.logo": ("логотип «{name}»: официальные файлы, охранное поле и минимальные размеры"),
     "draft.preset": "шаблон «{name}»: размер и форматы",
+    "brief.tone": "Тон текста",
+    "brief.cta": ("Призыв к действию (что должен сделать читатель)"),
+    "brief.texts": "Тексты, перевод и корректура",
+    "brief.revision_rounds": (
+        "В цену включено {rounds} кругов правок; каждый круг выполняется за {days} рабочих дней."
+    ),
+    "logo_use.caption": "Логотип и вариант по работам",
+    "logo_use.logo": "Логотип",
+    "logo_use.variant": "Вариант",
+    "logo_use.open": ("Брендбук не требует логотипа; заказчик уточнит это на стартовой встрече."),
+    "logo_use.note": (
+        "Негативный вариант используется на тёмном фоне; вариант выбирается так, чтобы "
+        "контраст логотипа с фоном был достаточным."
+    ),
+    "texts.copy_from_authority": (
+        "Тексты работ (заголовки, ключевые сообщения, призыв к действию) предоставляет "
+        "заказчик; дизайнер не меняет их содержание."
+    ),
+    "texts.translation.authority": "Переводы ({languages}) предоставляет заказчик.",
+    "texts.translation.contractor": (
+        "Переводы ({languages}) выполняет исполнитель; цена перевода указана в строках "
+        "языковых версий предложения."
+    ),
+    "texts.proofreading.authority": (
+        "Корректуру переводов ({languages}) выполняет заказчик до утверждения эскизов."
+    ),
+    "texts.proofreading.contractor": (
+        "Корректуру переводов ({languages}) выполняет исполнитель; она включена в цену."
+    ),
+    "texts.approval": (
+        "Заказчик письменно утверждает текст каждой языковой версии до изготовления итоговых "
+        "файлов."
+    ),
+    "files.delivery_format": "Форма сдачи",
 }
 
 LABELS: dict[str, dict[str, str]] = {"et": ET, "en": EN, "ru": RU}

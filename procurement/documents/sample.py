@@ -15,12 +15,28 @@ _SAMPLE = {
         "en": "Pension increase campaign",
         "ru": "Кампания о повышении пенсий",
     },
-    "purpose": "Teavitada pensionäre 2027. aasta pensionitõusust ja sellest, kust lisainfot saada.",
-    "background": (
-        "Aprillis tõusevad pensionid. Klienditeenindus saab igal aastal tuhandeid küsimusi "
-        "selle kohta, kui palju ja millal pension tõuseb.\nKampaania vähendab korduvaid pöördumisi."
-    ),
-    "audience": "Pensionärid ja nende lähedased; eesti- ja venekeelsed lugejad.",
+    # Typed per language; Estonian is required. The Russian texts are left to the contractor
+    # (translation_by_contractor), so the Russian brief says so instead of printing Estonian.
+    "purpose": {
+        "et": "Teavitada pensionäre 2027. aasta pensionitõusust ja sellest, kust lisainfot saada.",
+        "en": "Tell pensioners about the 2027 pension increase and where to find out more.",
+    },
+    "background": {
+        "et": (
+            "Aprillis tõusevad pensionid. Klienditeenindus saab igal aastal tuhandeid küsimusi "
+            "selle kohta, kui palju ja millal pension tõuseb.\n"
+            "Kampaania vähendab korduvaid pöördumisi."
+        ),
+        "en": (
+            "Pensions rise in April. Every year customer service gets thousands of questions "
+            "about how much and when.\nThe campaign reduces repeated enquiries."
+        ),
+    },
+    "audience": {
+        "et": "Pensionärid ja nende lähedased; eesti- ja venekeelsed lugejad.",
+        "en": "Pensioners and their families; Estonian- and Russian-speaking readers.",
+    },
+    "translation_by_contractor": True,
     "messages": {
         "et": "Pension tõuseb aprillis. Vaata oma uut pensioni e-teenusest.",
         "en": "Pensions rise in April. See your new pension in the e-service.",
@@ -93,6 +109,37 @@ _SAMPLE = {
     "owner": {"name": "Mari Maasikas", "unit": "Kommunikatsiooniosakond"},
     "organisation": default_organisation(),
     "created": "2026-11-25",
+    # The brief's designer sections (all optional).
+    "brief": {
+        "tone_of_voice": {
+            "et": "Rahulik, selge ja lugupidav; lühikesed laused, ilma ametikeeleta.",
+            "en": "Calm, clear and respectful; short sentences, no officialese.",
+        },
+        "call_to_action": {
+            "et": "Vaata oma uut pensioni e-teenusest.",
+            "en": "See your new pension in the e-service.",
+            "ru": "Узнайте размер новой пенсии в э-услуге.",
+        },
+        "logo_use": [],  # empty: the brandbook's logo per channel
+        "translation_by": "authority",
+        "proofreading_by": "authority",
+        "delivery_format": {
+            "et": "Failid ühe ZIP-failina e-posti teel või hankija failivahetuse kaudu.",
+            "en": "The files as one ZIP file by e-mail or through the authority's file exchange.",
+        },
+    },
+    # Procurement register data; a low-value purchase has no register reference number.
+    "register": {
+        "reference_number": "",
+        "offer_deadline": "2026-11-30T12:00",
+        "lots_reason": "",  # empty: the standard reason (RHS § 36 (4))
+    },
+    "procurement": {
+        "rules_reference": "Sotsiaalkindlustusameti hankekord",
+        "plan_entry": "",
+    },
+    "invited_firms": [],  # a request for offers goes to at least three firms
+    "terms": {},  # overrides of procurement.documents.context.DEFAULT_TERMS
 }
 
 
