@@ -135,11 +135,25 @@ def edit_post(order: VisualOrder, **overrides) -> dict:
         **{
             name: "" if getattr(order, name) is None else str(getattr(order, name))
             for name in (
-                "content_translation", "purpose_en", "background_en", "audience_en",
-                "purpose_ru", "background_ru", "audience_ru", "tone_of_voice",
-                "call_to_action_et", "call_to_action_en", "call_to_action_ru",
-                "translation_by", "proofreading_by", "revision_rounds", "delivery_format",
-                "register_reference", "lots_reason", "procurement_rules", "plan_entry",
+                "content_translation",
+                "purpose_en",
+                "background_en",
+                "audience_en",
+                "purpose_ru",
+                "background_ru",
+                "audience_ru",
+                "tone_of_voice",
+                "call_to_action_et",
+                "call_to_action_en",
+                "call_to_action_ru",
+                "translation_by",
+                "proofreading_by",
+                "revision_rounds",
+                "delivery_format",
+                "register_reference",
+                "lots_reason",
+                "procurement_rules",
+                "plan_entry",
             )
         },  # fmt: skip
         "offer_deadline": (
