@@ -68,6 +68,13 @@ class World:
     def version(self, name):
         return getattr(self, name).versions.get()
 
+    @cached_property
+    def texts(self):
+        """New texts the owner proposed for the approved asset: not published."""
+        from brandkit.review import text_revisions
+
+        return text_revisions.propose(self.approved, self.users["owner"], {"title_et": "Ettepanek"})
+
 
 @pytest.fixture
 def world(ska, django_user_model, django_capture_on_commit_callbacks, monkeypatch):
@@ -297,6 +304,36 @@ CASES = {
         lambda w: {},
         (302, 404, 302, 404, 302, 404),
     ),
+    "texts": (
+        lambda w: reverse("review:text_revision", args=[w.texts.pk]),
+        "get",
+        None,
+        (302, 404, 200, 404, 200, 404),
+    ),
+    "texts-approve": (
+        lambda w: reverse("review:text_approve", args=[w.texts.pk]),
+        "post",
+        lambda w: {"revision": w.texts.revision},
+        (302, 404, 302, 404, 302, 404),
+    ),
+    "texts-send-back": (
+        lambda w: reverse("review:text_send_back", args=[w.texts.pk]),
+        "post",
+        lambda w: {"revision": w.texts.revision, "text": "Paranda."},
+        (302, 404, 302, 404, 302, 404),
+    ),
+    "texts-withdraw": (
+        lambda w: reverse("review:text_withdraw", args=[w.texts.pk]),
+        "post",
+        lambda w: {"revision": w.texts.revision},
+        (302, 404, 302, 404, 302, 404),
+    ),
+    "asset-approved-with-new-texts": (
+        lambda w: w.texts and reverse("library:asset", args=[w.approved.public_id]),
+        "get",
+        None,
+        (302, 404, 200, 200, 200, 200),
+    ),
 }
 
 
@@ -319,8 +356,11 @@ def test_access(client, world, case, role):
     if wanted == 404:
         # Nothing about the object leaks into the refusal.
         body = b"".join(response.streaming_content) if response.streaming else response.content
-        for title in ("Mustand", "Esitatud", "Aegunud"):
+        for title in ("Mustand", "Esitatud", "Aegunud", "Ettepanek"):
             assert title.encode() not in body
+    if role not in ("owner", "manager") and response.status_code == 200:
+        body = b"".join(response.streaming_content) if response.streaming else response.content
+        assert b"Ettepanek" not in body  # proposed texts are not published
 
 
 REFUSED_STEPS = [
@@ -331,12 +371,14 @@ REFUSED_STEPS = [
     ("archive-approved", "procurement"),
     ("archive-approved", "other_owner"),
     ("comment-approved", "procurement"),
+    ("texts-approve", "owner"),
+    ("texts-send-back", "owner"),
 ]
 
 
 @pytest.mark.parametrize(("case", "role"), REFUSED_STEPS)
 def test_refused_steps_change_nothing_and_say_why(client, world, case, role):
-    from brandkit.library.models import AssetVersion
+    from brandkit.library.models import AssetVersion, TextRevision
     from brandkit.review.models import AuditEvent, Comment
 
     url_for, _method, data_for, _expected = CASES[case]
@@ -348,5 +390,6 @@ def test_refused_steps_change_nothing_and_say_why(client, world, case, role):
     assert response.status_code == 200
     assert [m.level_tag for m in response.context["messages"]] == ["error"]
     assert dict(AssetVersion.objects.values_list("pk", "state")) == states
+    assert not TextRevision.objects.exclude(state="pending").exists()
     assert AuditEvent.objects.count() == events
     assert Comment.objects.count() == comments
