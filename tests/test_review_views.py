@@ -324,3 +324,67 @@ def test_library_models_in_the_admin(client, superuser, ska, topic_owner):
     page = client.get(reverse("admin:library_asset_change", args=[asset.pk]))
     assert page.status_code == 200 and 'name="title_et"' in page.content.decode()
     assert Asset.objects.count() == 1
+
+
+def test_review_page_completes_alt_texts_and_keeps_the_typed_reason_on_refusal(
+    client, ska, topic_owner, web_manager
+):
+    asset, version = make_asset(
+        topic_owner, ska, state="submitted", data=red_png(), languages="et ru", alt_text_ru=""
+    )
+    client.force_login(web_manager)
+    page_url = reverse("library:version", args=[version.pk])
+    page = client.get(page_url, HTTP_ACCEPT_LANGUAGE="en").content.decode()
+    # the missing alt text is explained before Approve is pressed, with a field to fill in
+    assert "Before you approve:" in page
+    assert 'name="alt_text_ru"' in page and 'lang="ru"' in page
+    url = reverse("review:approve", args=[version.pk])
+    # the Russian alt text is typed but the override reason is forgotten: refused ...
+    refused = client.post(
+        url,
+        {"revision": version.revision, "alt_text_ru": "Красный баннер", "override_reason": ""},
+        follow=True,
+    )
+    assert any("written reason" in m for m in messages_of(refused))
+    asset.refresh_from_db()
+    assert asset.alt_text_ru == ""  # nothing is half-saved
+    # ... and what was typed is still in the form
+    assert "Красный баннер" in refused.content.decode()
+    # the reason typed in a refused attempt comes back too
+    client.post(
+        url,
+        {"revision": version.revision, "alt_text_ru": "", "override_reason": "Kampaania erand"},
+    )
+    page = client.get(page_url).content.decode()
+    assert "Kampaania erand" in page
+    client.post(
+        url,
+        {
+            "revision": version.revision,
+            "alt_text_ru": "Красный баннер",
+            "override_reason": "Kampaania erand",
+        },
+    )
+    version.refresh_from_db()
+    asset.refresh_from_db()
+    assert version.state == "approved" and asset.alt_text_ru == "Красный баннер"
+    edit = AuditEvent.objects.get(asset=asset, action=AuditAction.EDIT, details__via="review")
+    assert edit.details["changes"]["alt_text_ru"]["new"] == "Красный баннер"
+
+
+def test_resubmitting_a_sent_back_version_needs_a_reply(client, ska, topic_owner, web_manager):
+    asset, version = make_asset(topic_owner, ska, state="changes_requested", manager=web_manager)
+    client.force_login(topic_owner)
+    url = reverse("review:submit", args=[version.pk])
+    page = client.get(reverse("library:version", args=[version.pk])).content.decode()
+    assert 'name="reply"' in page
+    refused = client.post(url, {"revision": version.revision}, follow=True)
+    assert any("new version" in m or "uue versioonina" in m for m in messages_of(refused))
+    version.refresh_from_db()
+    assert version.state == "changes_requested"
+    client.post(url, {"revision": version.revision, "reply": "Logo vastab juhendile."})
+    version.refresh_from_db()
+    assert version.state == "submitted"
+    assert Comment.objects.filter(version=version, author=topic_owner).get().text == (
+        "Logo vastab juhendile."
+    )

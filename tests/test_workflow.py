@@ -142,10 +142,41 @@ def test_request_changes_needs_a_comment_and_tells_the_owner(
     assert version.state == VersionState.CHANGES_REQUESTED
     assert Comment.objects.get().text == "Logo clear space is too small."
     assert "Logo clear space is too small." in mail.outbox[-1].body
-    # and it can be submitted again
+    # the same file goes back only with an answer to the reviewer
+    with pytest.raises(workflow.WorkflowError, match="reply to the web manager"):
+        workflow.submit(version, topic_owner)
+    workflow.submit(version, topic_owner, reply="  The clear space follows the new guide.  ")
+    version.refresh_from_db()
+    assert version.state == VersionState.SUBMITTED
+    reply = Comment.objects.filter(author=topic_owner).get()
+    assert reply.text == "The clear space follows the new guide."
+
+
+def test_a_comment_made_after_the_request_counts_as_the_answer(topic_owner, web_manager):
+    version = make_version(make_asset(topic_owner), state=VersionState.SUBMITTED)
+    workflow.request_changes(version, web_manager, "Too small.")
+    version.refresh_from_db()
+    Comment.objects.create(version=version, author=topic_owner, text="It is the minimum size.")
     workflow.submit(version, topic_owner)
     version.refresh_from_db()
     assert version.state == VersionState.SUBMITTED
+
+
+def test_alt_texts_completed_on_the_review_page_are_saved_with_the_approval_and_audited(
+    topic_owner, web_manager
+):
+    asset = make_asset(topic_owner, alt_text_et="")
+    version = make_version(asset, state=VersionState.SUBMITTED)
+    with pytest.raises(workflow.WorkflowError):
+        workflow.approve(version, web_manager, texts={"alt_text_et": "  "})
+    asset.refresh_from_db()
+    assert asset.alt_text_et == ""  # refused: nothing saved
+    workflow.approve(version, web_manager, texts={"alt_text_et": "Sinine bänner", "title_et": "X"})
+    asset.refresh_from_db()
+    assert asset.alt_text_et == "Sinine bänner"
+    assert asset.title_et != "X"  # only text alternatives are edited here
+    event = AuditEvent.objects.filter(asset=asset, details__via="review").get()
+    assert event.details["changes"]["alt_text_et"] == {"old": "", "new": "Sinine bänner"}
 
 
 def test_stale_decision_is_refused(topic_owner, web_manager):

@@ -230,6 +230,7 @@ def asset_detail(request, public_id):
         (r for r in renditions if r.name == "thumbnail" and r.status == RenditionStatus.READY), None
     )
     owner_or_manager = can_add_version(user, asset)
+    review_draft, review_texts = _review_form(request, latest, asset)
     comments = []
     if latest is not None and can_comment(user, latest):
         comments = list(latest.comments.select_related("author").order_by("created_at"))
@@ -262,6 +263,8 @@ def asset_detail(request, public_id):
             and thumbnail is None
             and shown.format in PREVIEW_FORMATS,
             "comments": comments,
+            "draft": review_draft,
+            "review_texts": review_texts,
             "events": events,
             "may_edit": can_edit(user, asset),
             "may_add_version": owner_or_manager,
@@ -355,6 +358,7 @@ def version_detail(request, pk):
     user = request.user
     asset = version.asset
     may_comment = can_comment(user, version)
+    draft, review_texts = _review_form(request, version, asset)
     return render(
         request,
         "library/version_detail.html",
@@ -380,8 +384,42 @@ def version_detail(request, pk):
                 for name in asset.missing_text_alternatives()
             ],
             "alt_text_gaps": alttext.for_asset(asset, version.report),
+            "draft": draft,
+            "review_texts": review_texts,
         },
     )
+
+
+def _review_form(request, version: AssetVersion | None, asset: Asset) -> tuple[dict, list]:
+    """What the decision forms start from: the user's typed text from a refused attempt (kept
+    in the session once), and the asset's text alternatives for inline completion."""
+    from brandkit.review.views import draft_key
+
+    if version is None:
+        return {}, []
+    draft = request.session.pop(draft_key(version.pk), None) or {}
+    missing = set(asset.missing_text_alternatives())
+    texts = [
+        {
+            "name": name,
+            "label": asset._meta.get_field(name).verbose_name,
+            "lang": name.rsplit("_", 1)[1],
+            "value": draft.get(name, getattr(asset, name)),
+            "missing": name in missing,
+        }
+        for name in _review_text_fields(asset)
+    ]
+    return draft, texts
+
+
+def _review_text_fields(asset: Asset) -> list[str]:
+    """The text alternatives the web manager may complete on the review page: the alt text in
+    each language of the visual, and for infographics the long description too."""
+    languages = asset.language_list or ["et"]
+    fields = [f"alt_text_{code}" for code in languages]
+    if asset.kind == "infographic":
+        fields += [f"long_description_{code}" for code in languages]
+    return fields
 
 
 # ---------------------------------------------------------------------------------------------

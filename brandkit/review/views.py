@@ -106,8 +106,16 @@ def _seen_revision(request) -> int | None:
     return -1 if revision is None else revision
 
 
+DRAFT_FIELDS = ("override_reason", "self_approval_reason", "reply", *workflow.REVIEW_TEXT_FIELDS)
+
+
+def draft_key(pk: int) -> str:
+    return f"review-draft-{pk}"
+
+
 def _decide(request, pk: int, step, success: str):
-    """Run one workflow step; WorkflowError and StaleDecision become messages."""
+    """Run one workflow step; WorkflowError and StaleDecision become messages. What the user
+    typed is kept for the page they return to, so a refusal never loses a written reason."""
     version = _version(request, pk)
     seen = _seen_revision(request)
     if seen is None:
@@ -117,7 +125,11 @@ def _decide(request, pk: int, step, success: str):
         step(version, seen)
     except workflow.WorkflowError as refusal:
         messages.error(request, str(refusal))
+        typed = {name: request.POST[name][:5000] for name in DRAFT_FIELDS if name in request.POST}
+        if typed:
+            request.session[draft_key(version.pk)] = typed
     else:
+        request.session.pop(draft_key(version.pk), None)
         messages.success(request, success)
     return _back(request, version)
 
@@ -127,7 +139,9 @@ def submit(request, pk):
     return _decide(
         request,
         pk,
-        lambda version, seen: workflow.submit(version, request.user, seen_revision=seen),
+        lambda version, seen: workflow.submit(
+            version, request.user, seen_revision=seen, reply=request.POST.get("reply", "")
+        ),
         _("The version was submitted for review."),
     )
 
@@ -146,6 +160,11 @@ def approve(request, pk):
             override_reason=request.POST.get("override_reason", ""),
             self_approval_reason=request.POST.get("self_approval_reason", ""),
             seen_revision=seen,
+            texts={
+                name: request.POST[name]
+                for name in workflow.REVIEW_TEXT_FIELDS
+                if name in request.POST
+            },
         )
         gaps = alttext.for_asset(approved.asset, approved.report)
         if gaps:  # a warning, not a refusal: OCR can misread, the reviewer decides

@@ -82,11 +82,39 @@ def refresh_asset_status(asset: Asset) -> None:
     asset.save(update_fields=["status", "updated_at"])
 
 
-def submit(version: AssetVersion, user, *, seen_revision: int | None = None) -> AssetVersion:
+def _answered(version: AssetVersion) -> bool:
+    """Whether the owner's side has commented since the version was sent back."""
+    if version.decided_at is None:
+        return False
+    return (
+        Comment.objects.filter(version=version, created_at__gte=version.decided_at)
+        .exclude(author_id=version.decided_by_id)
+        .exists()
+    )
+
+
+def submit(
+    version: AssetVersion, user, *, seen_revision: int | None = None, reply: str = ""
+) -> AssetVersion:
+    """Submit a draft, or resubmit a version that was sent back. Resubmitting the same file
+    needs an answer to the reviewer (a reply, here or as a comment) — otherwise the reviewer
+    gets back exactly what they refused, with nothing said; a changed file is a new version."""
+    reply = reply.strip()
     with transaction.atomic():
         version = _locked(version, seen_revision)
         if version.asset.owner_id != user.pk and not has_role(user, WEB_MANAGER):
             raise WorkflowError(_("Only the asset's owner can submit it."))
+        if version.state == VersionState.CHANGES_REQUESTED:
+            if reply:
+                Comment.objects.create(version=version, author=user, text=reply[:5000])
+                audit.record(user, AuditAction.COMMENT, version=version, comment=reply[:5000])
+            elif not _answered(version):
+                raise WorkflowError(
+                    _(
+                        "This version was sent back. Upload a changed file as a new version, "
+                        "or reply to the web manager's comment to say why it stays as it is."
+                    )
+                )
         source = _move(version, VersionState.SUBMITTED)
         version.save(update_fields=["state", "revision"])
         refresh_asset_status(version.asset)
@@ -127,6 +155,31 @@ def self_approval(version: AssetVersion, user) -> str:
     return SELF_WITH_REASON
 
 
+REVIEW_TEXT_FIELDS = tuple(
+    f"{field}_{code}" for field in ("alt_text", "long_description") for code in ("et", "en", "ru")
+)
+
+
+def _apply_review_texts(asset: Asset, user, texts: dict[str, str]) -> None:
+    """Text alternatives the web manager completes on the review page, saved with the decision
+    (the web manager approves texts, so they apply at once) and audited with old and new."""
+    before = asset.snapshot()
+    changed = []
+    for name, value in texts.items():
+        if name in REVIEW_TEXT_FIELDS and value is not None:
+            value = value.strip()
+            if value != getattr(asset, name):
+                setattr(asset, name, value)
+                changed.append(name)
+    if not changed:
+        return
+    asset.save(update_fields=[*changed, "updated_at"])
+    audit.record_edit(user, asset, before, via="review")
+    from brandkit.library.uploads import refresh_search_text
+
+    refresh_search_text(asset)
+
+
 def approve(
     version: AssetVersion,
     user,
@@ -134,6 +187,7 @@ def approve(
     override_reason: str = "",
     self_approval_reason: str = "",
     seen_revision: int | None = None,
+    texts: dict[str, str] | None = None,
 ) -> AssetVersion:
     if not has_role(user, WEB_MANAGER):
         raise WorkflowError(_("Only the web manager can approve."))
@@ -158,6 +212,8 @@ def approve(
                     "the version."
                 )
             )
+        if texts:
+            _apply_review_texts(asset, user, texts)
         missing = asset.missing_text_alternatives()
         if missing:
             raise WorkflowError(
