@@ -140,6 +140,8 @@ LABELS = {
     "number": gettext_lazy("Number"),
     "revision": gettext_lazy("Revision"),
     "self_approved": gettext_lazy("Approved by its own uploader"),
+    "self_approval_reason": gettext_lazy("Reason for approving your own visual"),
+    "text_revision": gettext_lazy("text revision"),
     "title_et": gettext_lazy("Title (Estonian)"),
     "title_en": gettext_lazy("Title (English)"),
     "title_ru": gettext_lazy("Title (Russian)"),

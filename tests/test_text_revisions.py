@@ -237,7 +237,7 @@ def test_web_manager_approves_and_the_texts_are_published_with_old_and_new_in_th
     }
     assert [m.to for m in mail.outbox] == [["owner@example.ee"]]
     history = client.get(reverse("library:asset", args=[published.public_id])).content.decode()
-    assert "title_et: “Pensionireform” → “Uus pealkiri”" in history
+    assert "Title (Estonian): “Pensionireform” → “Uus pealkiri”" in history
     assert "waiting for approval → approved" in history
 
     client.force_login(procurement_user)

@@ -87,32 +87,12 @@ def detail_items(details) -> list[tuple[str, str]]:
     return items
 
 
-def _is_change(value) -> bool:
-    return isinstance(value, dict) and set(value) == {"old", "new"}
-
-
-def _change_side(value) -> str:
-    """One side of an audited change: text in quotes, so an emptied field shows as “”."""
-    if value is None:
-        return "—"
-    if isinstance(value, list | tuple):
-        return "[" + ", ".join(str(item) for item in value) + "]"
-    if isinstance(value, str):
-        return f"“{value}”"
-    return str(value)
-
-
 @register.filter
 def event_value(value) -> str:
     """An audit event's detail as text: a list as "a, b" and a mapping as compact JSON, not
     as a Python repr."""
     if isinstance(value, list | tuple):
         return ", ".join(str(item) for item in value)
-    if isinstance(value, dict) and value and all(_is_change(v) for v in value.values()):
-        return "; ".join(
-            f"{name}: {_change_side(change['old'])} → {_change_side(change['new'])}"
-            for name, change in value.items()
-        )
     if isinstance(value, dict):
         return json.dumps(value, ensure_ascii=False, default=str)
     return str(value)
