@@ -10,7 +10,8 @@ text that matters is (`text_boxes`, original pixels):
   16–64 px (font size), on flat brand colour, on gradients and on photo-like texture (blurred
   shapes with sensor noise);
 - PNG, or JPEG at quality 70–95;
-- the logo at or above its minimum width with its clear space, or wrong in one way: too small,
+- the logo at or above its minimum width with its clear space, or wrong in one way: too small
+  (55–85% of its minimum width),
   distorted (aspect changed 8–20%), clear space violated, wrong variant (positive on dark,
   negative on light), or missing;
 - text contrast above the limit, or clearly below it (at most 0.8 × the WCAG limit for its size,
@@ -137,17 +138,20 @@ def font(family: str, size: int, bold: bool) -> ImageFont.FreeTypeFont:
 
 
 def logo_image(slug: str, tone: str, width: int, height: int) -> Image.Image:
+    """The logo variant at exactly width x height: rendered at its own aspect (resvg keeps the
+    SVG's aspect ratio) 4x larger, then resampled to the box, so a distorted box really
+    stretches the artwork."""
     import resvg_py
 
     svg = (LOGOS / LOGO_VARIANTS[slug][tone]).read_text(encoding="utf-8")
     png = resvg_py.svg_to_bytes(
         svg_string=svg,
-        width=width,
-        height=height,
+        width=max(width, height * 3) * 4,
         skip_system_fonts=True,
         font_dirs=[str(FONTS)],
     )
-    return Image.open(io.BytesIO(bytes(png))).convert("RGB")
+    art = Image.open(io.BytesIO(bytes(png))).convert("RGB")
+    return art.resize((width, height), Image.Resampling.LANCZOS)
 
 
 def photo(width: int, height: int, rng: np.random.Generator, dark: bool) -> Image.Image:
@@ -284,11 +288,13 @@ def build_case(
     logo_width = None
     if logo != "missing":
         factor = (
-            float(rng.uniform(1.0, 1.8)) if logo != "too_small" else float(rng.uniform(0.45, 0.75))
+            float(rng.uniform(1.0, 1.8)) if logo != "too_small" else float(rng.uniform(0.55, 0.85))
         )
         logo_w = max(24, round(min_w * factor * max(1.0, unit / 900)))
         if logo == "too_small":
-            logo_w = round(min_w * float(rng.uniform(0.45, 0.75)))
+            # 55–85% of the minimum: clearly too small, and above the half of the minimum
+            # below which the detector no longer looks (a smaller logo counts as missing)
+            logo_w = round(min_w * float(rng.uniform(0.55, 0.85)))
         logo_h = round(logo_w / 3)
         if logo == "distorted":
             stretch = float(rng.uniform(1.08, 1.2))
