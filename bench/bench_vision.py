@@ -117,9 +117,9 @@ def _tessdata() -> str | None:
     return None
 
 
-def tesseract_alone(data: bytes) -> float | None:
-    """Seconds for Tesseract to read the image (one API, created outside the timing, like a
-    warm worker), or None without tesserocr."""
+def tesseract_alone(data: bytes) -> tuple[float, float] | None:
+    """p95 (wall, CPU) seconds for Tesseract to read the image (one API, created outside the
+    timing, like a warm worker), or None without tesserocr."""
     try:
         import tesserocr
         from PIL import Image
@@ -135,21 +135,24 @@ def tesseract_alone(data: bytes) -> float | None:
     with tesserocr.PyTessBaseAPI(path=path, lang=langs) as api:
         api.SetImage(image)
         api.GetUTF8Text()  # warm
-        times = []
+        wall, cpu = [], []
         for _ in range(SPEED_RUNS):
-            started = time.perf_counter()
+            started, started_cpu = time.perf_counter(), time.process_time()
             api.SetImage(image)
             api.Recognize()
             api.GetUTF8Text()
-            times.append(time.perf_counter() - started)
-    return _p95(times)
+            wall.append(time.perf_counter() - started)
+            cpu.append(time.process_time() - started_cpu)
+    return _p95(wall), _p95(cpu)
 
 
-def timings(data: bytes, name: str, book: dict, preset: str, lang: str) -> float:
+def timings(data: bytes, name: str, book: dict, preset: str, lang: str) -> tuple[float, float]:
+    """p95 (wall, CPU) seconds of the full check; CPU time counts every thread of the process
+    and is what a shared machine's load disturbs least."""
     run_checks(data, filename=name, brandbook=book, preset=_preset(book, preset))  # warm
-    times = []
+    wall, cpu = [], []
     for _ in range(SPEED_RUNS):
-        started = time.perf_counter()
+        started, started_cpu = time.perf_counter(), time.process_time()
         run_checks(
             data,
             filename=name,
@@ -157,8 +160,17 @@ def timings(data: bytes, name: str, book: dict, preset: str, lang: str) -> float
             preset=_preset(book, preset),
             **_run_kwargs([lang]),
         )
-        times.append(time.perf_counter() - started)
-    return _p95(times)
+        wall.append(time.perf_counter() - started)
+        cpu.append(time.process_time() - started_cpu)
+    return _p95(wall), _p95(cpu)
+
+
+def _load() -> str:
+    try:
+        one, five, _ = os.getloadavg()
+    except OSError:
+        return "load unknown"
+    return f"load average {one:.1f} / {five:.1f} on {os.cpu_count()} CPUs"
 
 
 def run() -> list[str]:
@@ -272,28 +284,30 @@ def run() -> list[str]:
 
     # speed
     lines.append("")
+    lines.append(f"speed, p95 of {SPEED_RUNS} runs ({_load()}); wall-clock time is the target")
     fb = speed_banner(1200, 628)
-    t_full = timings(fb, "speed.png", book, "facebook-link", "et")
+    t_full, c_full = timings(fb, "speed.png", book, "facebook-link", "et")
     t_ocr = tesseract_alone(fb)
     if t_ocr is None:
         lines.append(f"1200x628 PNG: full check p95 {t_full * 1e3:.0f} ms; Tesseract not available")
         verdicts.append(False)
     else:
-        ratio = t_full / t_ocr
+        ratio = t_full / t_ocr[0]
         ok = ratio <= TESSERACT_RATIO_TARGET
         verdicts.append(ok)
         lines.append(
-            f"1200x628 PNG, text + logo: full check p95 {t_full * 1e3:.0f} ms | Tesseract alone "
-            f"p95 {t_ocr * 1e3:.0f} ms | ratio {ratio:.2f} (target <= {TESSERACT_RATIO_TARGET}) "
+            f"1200x628 PNG, text + logo: full check {t_full * 1e3:.0f} ms (CPU {c_full * 1e3:.0f}) "
+            f"| Tesseract alone {t_ocr[0] * 1e3:.0f} ms (CPU {t_ocr[1] * 1e3:.0f}) | ratio "
+            f"{ratio:.2f}, CPU {c_full / t_ocr[1]:.2f} (target <= {TESSERACT_RATIO_TARGET}) "
             f"{'OK' if ok else 'MISSED'}"
         )
     hero = speed_banner(1920, 600)
-    t_hero = timings(hero, "hero.png", book, "web-hero", "et")
+    t_hero, c_hero = timings(hero, "hero.png", book, "web-hero", "et")
     ok = t_hero <= HERO_P95_TARGET
     verdicts.append(ok)
     lines.append(
-        f"1920x600 web-hero PNG: full check p95 {t_hero * 1e3:.0f} ms (target <= "
-        f"{HERO_P95_TARGET * 1e3:.0f} ms) {'OK' if ok else 'MISSED'}"
+        f"1920x600 web-hero PNG: full check {t_hero * 1e3:.0f} ms (CPU {c_hero * 1e3:.0f}) "
+        f"(target <= {HERO_P95_TARGET * 1e3:.0f} ms) {'OK' if ok else 'MISSED'}"
     )
     lines.append(f"{sum(bool(v) for v in verdicts)}/{len(verdicts)} targets met")
     return lines
