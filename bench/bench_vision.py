@@ -274,10 +274,10 @@ def run() -> list[str]:
     )
     for code in CODES:
         if misses[code]:
-            lines.append(f"  missed {code} ({len(misses[code])}): {', '.join(misses[code][:8])}")
+            lines.append(f"  missed {code} ({len(misses[code])}): {', '.join(misses[code][:20])}")
         if false_alarms[code]:
             lines.append(
-                f"  false {code} ({len(false_alarms[code])}): {', '.join(false_alarms[code][:8])}"
+                f"  false {code} ({len(false_alarms[code])}): {', '.join(false_alarms[code][:20])}"
             )
     if internal:
         lines.append(f"  internal errors ({len(internal)}): {'; '.join(internal[:5])}")
