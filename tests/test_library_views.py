@@ -847,3 +847,29 @@ def test_a_preview_without_alt_text_still_has_a_text_alternative(client, ska, to
     ).content.decode()
     assert 'alt=""' not in html
     assert "Kujunduse „Alt-tekstita“ eelvaade, tekstilist alternatiivi veel ei ole" in html
+
+
+def test_approved_over_failing_checks_is_a_badge_and_a_facet(
+    client, ska, topic_owner, web_manager, procurement_user
+):
+    make_asset(
+        topic_owner,
+        ska,
+        state="approved",
+        manager=web_manager,
+        data=red_png(),
+        override_reason="Kampaania erand",
+        title_et="Punane erand",
+    )
+    make_asset(
+        topic_owner, ska, state="approved", manager=web_manager, title_et="Korras", data=png_bytes()
+    )
+    client.force_login(procurement_user)
+    url = reverse("library:list")
+    page = client.get(url, HTTP_ACCEPT_LANGUAGE="en")
+    html = page.content.decode()
+    assert html.count("status--override") == 1
+    facet = {f.name: f for f in page.context["result"].facets}["approval"]
+    assert [(v.value, v.count) for v in facet.values] == [("override", 1)]
+    assert result_titles(client.get(url, {"approval": "override"})) == ["Punane erand"]
+    assert len(result_titles(client.get(url, {"approval": "bogus"}))) == 2  # ignored

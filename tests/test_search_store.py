@@ -520,6 +520,9 @@ class Library:
             version = make_version(asset, state=rng.choice(VersionState.values), data=SMALL_PNG)
             if rng.random() < 0.7:
                 current = version
+                if rng.random() < 0.3:  # approved over failing checks
+                    version.override_reason = "Erand"
+                    version.save(update_fields=["override_reason"])
         Asset.objects.filter(pk=asset.pk).update(
             status=rng.choice(AssetStatus.values), current_version=current
         )
@@ -548,6 +551,8 @@ COLUMN = {
 def condition(name: str, value: str) -> Q:
     if name == "language":
         return language_q(value)
+    if name == "approval":  # published over failing checks
+        return Q(current_version__isnull=False) & ~Q(current_version__override_reason="")
     return Q(**{COLUMN[name]: int(value) if name in ("topic", "campaign") else value})
 
 
@@ -563,6 +568,8 @@ def chosen_filters(role: str, params: dict) -> dict[str, str]:
         if name in ("topic", "campaign") and not value.isdigit():
             continue
         if name == "language" and value not in ("et", "en", "ru"):
+            continue
+        if name == "approval" and value != "override":
             continue
         if name == "status" and (
             role not in ("manager", "owner")
@@ -614,6 +621,8 @@ def expected(user, role: str, params: dict, meaning, language: str):
         rows = narrowed(without=name).order_by()
         if name == "language":
             return {code: rows.filter(language_q(code)).count() for code in ("et", "en", "ru")}
+        if name == "approval":
+            return {"override": rows.filter(condition("approval", "override")).count()}
         column = COLUMN[name]
         tally = rows.values_list(column).annotate(n=Count("pk"))
         return {str(v): n for v, n in tally if v not in ("", None)}
@@ -626,6 +635,7 @@ def expected(user, role: str, params: dict, meaning, language: str):
         if role in ("manager", "owner")
         else None,
         "preset": None,
+        "approval": ["override"],
         "campaign": [str(pk) for pk in Campaign.objects.values_list("pk", flat=True)],
         "colour": None,
     }
@@ -693,6 +703,9 @@ def cases(library: Library) -> list[tuple[dict, list, str]]:
         ({"sort": "title"}, [], "en"),
         ({"sort": "title", "q": "-toetus"}, [([], ["toetus"])], "ru"),
         ({"sort": "bogus"}, [], "et"),
+        ({"approval": "override"}, [], "et"),
+        ({"approval": "override", "q": "toetus"}, [(["toetus"], [])], "et"),
+        ({"approval": "bogus"}, [], "et"),
     ]
 
 

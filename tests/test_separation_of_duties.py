@@ -142,6 +142,19 @@ def test_a_version_someone_else_approved_shows_as_not_self_approved_in_the_api(
     ).json()
     assert body["current_version"]["self_approved"] is False
     assert body["current_version"]["self_approval_reason"] is None
+    assert body["current_version"]["approved_over_failing_checks"] is False
+    assert body["current_version"]["override_reason"] is None
+
+
+def test_approval_over_failing_checks_is_an_api_field(client, topic_owner, web_manager):
+    version = make_version(make_asset(topic_owner), report=ERROR_REPORT, state="submitted")
+    workflow.approve(version, web_manager, override_reason="Kampaania erand")
+    _row, secret = ApiToken.objects.issue("cms", web_manager)
+    body = client.get(
+        f"/api/v1/assets/{version.asset.public_id}", headers={"Authorization": f"Bearer {secret}"}
+    ).json()
+    assert body["current_version"]["approved_over_failing_checks"] is True
+    assert body["current_version"]["override_reason"] == "Kampaania erand"
 
 
 def test_self_approval_over_failing_checks_needs_both_reasons(web_manager):

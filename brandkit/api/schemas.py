@@ -53,6 +53,13 @@ class Version(Schema):
     self_approval_reason: str | None = Field(
         description="The approver's written reason when self_approved, else null."
     )
+    approved_over_failing_checks: bool = Field(
+        description="The web manager approved it although the brand checks found errors "
+        "(with a written reason, see override_reason)."
+    )
+    override_reason: str | None = Field(
+        description="The written reason for approving over failing checks, else null."
+    )
     url: str = Field(description="Absolute URL of the original file (needs the token).")
 
 

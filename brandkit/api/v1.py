@@ -125,6 +125,8 @@ def serialise_asset(request, asset: Asset) -> dict:
             "self_approval_reason": version.self_approval_reason or None
             if version.self_approved
             else None,
+            "approved_over_failing_checks": bool(version.override_reason),
+            "override_reason": version.override_reason or None,
             "url": _url(request, "asset_original", asset.public_id),
         },
         "renditions": [

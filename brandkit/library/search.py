@@ -49,7 +49,7 @@ SORTS = {
     "updated": _("recently updated"),
     "title": _("title A–Z"),
 }
-FACETS = ("kind", "topic", "language", "status", "preset", "campaign", "colour")
+FACETS = ("kind", "topic", "language", "status", "preset", "campaign", "colour", "approval")
 COLUMNS = {  # facet → index column
     "kind": "kind",
     "topic": "topic",
@@ -58,6 +58,7 @@ COLUMNS = {  # facet → index column
     "preset": "preset",
     "campaign": "campaign",
     "colour": "colour",
+    "approval": "approval",
 }
 MAX_QUERY_LENGTH = 200
 CARD_UNUSED_FIELDS = (
@@ -144,6 +145,8 @@ class Filters:
             return parse_id(value) is not None
         if name == "language":
             return value in {code for code, _label in LANGUAGE_CHOICES}
+        if name == "approval":
+            return value == search_store.OVERRIDE
         if name == "status":
             if not self.may_filter_status or value not in AssetStatus.values:
                 return False
@@ -283,6 +286,13 @@ def search(user, params, *, brandbook=None) -> SearchResult:
             },
             {slug: hex_ for slug, (_name, hex_) in colours.items()},
             counted=colour_counts,
+        )
+    )
+    facets.append(
+        facet(
+            "approval",
+            _("Approval"),
+            {search_store.OVERRIDE: _("approved over failing checks")},
         )
     )
     ids = index.ordered_ids(filters.apply(index, base), sort, _title_language(), first=exact)

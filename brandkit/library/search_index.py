@@ -75,6 +75,7 @@ class IndexedAsset:
     created: float  # POSIX timestamps
     updated: float
     titles: tuple[str, str, str]  # sort keys for et, en, ru (already casefolded, with fallback)
+    approval: str = ""  # "override": the published version was approved over failing checks
 
 
 @dataclass(frozen=True, slots=True)
@@ -124,7 +125,7 @@ class SearchIndex:
     """Columns over every asset ever added; a replaced or removed asset's old row stays, marked
     not alive, until the next full build (`waste` says how much of that there is)."""
 
-    CODED = ("status", "kind", "preset", "colour")
+    CODED = ("status", "kind", "preset", "colour", "approval")
 
     def __init__(self, assets: Iterable[IndexedAsset] = ()) -> None:
         self._codes = {name: _Codes() for name in self.CODED}

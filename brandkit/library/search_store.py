@@ -35,6 +35,8 @@ MAX_WASTE = 0.25  # share of replaced rows at which the index is built afresh
 CHANGE_LOG_KEPT = timedelta(days=7)  # expire_assets (daily) prunes older log entries
 MAX_IDLE_SECONDS = 24 * 3600  # a process idle this long builds afresh: far inside the week
 
+OVERRIDE = "override"  # the approval facet's one value
+
 FIELDS = (
     "id",
     "search_text",
@@ -54,6 +56,7 @@ FIELDS = (
     "title_et",
     "title_en",
     "title_ru",
+    "current_version__override_reason",
 )
 
 
@@ -77,6 +80,7 @@ def _indexed(row: tuple) -> IndexedAsset:
         title_et,
         title_en,
         title_ru,
+        override_reason,
     ) = row
     fallback = title_et.casefold()
     return IndexedAsset(
@@ -96,6 +100,7 @@ def _indexed(row: tuple) -> IndexedAsset:
         created=created.timestamp(),
         updated=updated.timestamp(),
         titles=(fallback, title_en.casefold() or fallback, title_ru.casefold() or fallback),
+        approval=OVERRIDE if version is not None and override_reason else "",
     )
 
 
