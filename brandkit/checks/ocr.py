@@ -10,8 +10,9 @@ machine). Two passes over the grey image:
    Tesseract reads text down to about 10 px font size;
 2. small text: Tesseract drops lines whose x-height is below ~6 px. Candidate lines are found
    with OpenCV (morphological gradient, Otsu, a horizontal closing that joins small letters,
-   connected components 4–18 px high and at least 4× as wide, 32 px or more), outside the lines of pass 1, and
-   each is read enlarged 3–4× as a single line. At most `MAX_SMALL_CANDIDATES` are read.
+   connected components 4–18 px high and at least 4× as wide, 32 px or more), outside the
+   lines of pass 1, and each is read enlarged 2–3× as a single line (Estonian, then Russian).
+   At most `MAX_SMALL_CANDIDATES` are read.
 
 Garbage filter. Photos, logos and textures make Tesseract "read" noise. A word counts only when
 its confidence is at least `MIN_WORD_CONF` and it has at least two letters, mostly letters or
@@ -57,6 +58,7 @@ SHORT_WORD_CONF = 85.0
 MAX_SMALL_CANDIDATES = 12
 FLAT_DEAD_ZONE = 16
 FLAT_GAIN = 5
+FLAT_NOISE_FACTOR = 1.5
 CAP_HEIGHT_EM = 0.74
 X_HEIGHT_EM = 0.53
 TALL_LETTERS = set("bdfhklt0123456789бдё") | {"ß"}
@@ -143,28 +145,40 @@ def grey(pixels: np.ndarray) -> np.ndarray:
     return np.ascontiguousarray(cv2.cvtColor(pixels, cv2.COLOR_RGB2GRAY))
 
 
-def flatten(g: np.ndarray) -> np.ndarray:
+def flatten(image: np.ndarray) -> np.ndarray:
     """Dark strokes on white wherever the image departs from its local background.
 
     Tesseract binarises the page with one global Otsu threshold, which fails as soon as a page
     has three tones: white text on gold beside a dark-blue logo is split blue | gold+white and
     the text vanishes. The local background is a median over a window of about an eighth of
     the shorter side (computed at quarter size: cheap, and wider than the strokes of a 100 px
-    bold headline). The distance from it, less a dead zone of 16 grey levels (photo grain and
-    JPEG noise) and amplified 5×, inverted, gives text of either polarity, any colour and any
-    contrast above ~1.4:1 as dark strokes on white."""
-    height, width = g.shape
-    small = cv2.resize(g, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
+    bold headline), per colour channel for an RGB image: green text on a brown background of
+    the same lightness is invisible in grey but not in colour. The largest channel distance from
+    it, less a dead zone (16 levels for JPEG noise, plus twice the median distance around the
+    pixel: a photo's own texture) and amplified 5×, inverted, gives text of either polarity,
+    any colour and any contrast as dark strokes on white."""
+    height, width = image.shape[:2]
+    small = cv2.resize(image, None, fx=0.25, fy=0.25, interpolation=cv2.INTER_AREA)
     k = max(15, int(min(height, width) / 32) | 1)
-    k = min(k, (min(small.shape) - 1) | 1) if min(small.shape) > 3 else 1
+    k = min(k, (min(small.shape[:2]) - 1) | 1) if min(small.shape[:2]) > 3 else 1
     if k < 3:
-        return g
+        return grey(image) if image.ndim == 3 else image
     background = cv2.resize(
-        cv2.medianBlur(small, k), (width, height), interpolation=cv2.INTER_LINEAR
+        cv2.medianBlur(np.ascontiguousarray(small), k),
+        (width, height),
+        interpolation=cv2.INTER_LINEAR,
     )
-    distance = cv2.absdiff(g, background).astype(np.int16)
-    dark = np.clip((distance - FLAT_DEAD_ZONE) * FLAT_GAIN, 0, 255).astype(np.uint8)
-    return np.ascontiguousarray(255 - dark)
+    distance = cv2.absdiff(image, background)
+    if distance.ndim == 3:
+        distance = np.ascontiguousarray(distance.max(axis=2))
+    # how far the background itself strays here (a photo's texture): text must stand out of it
+    noise_small = cv2.medianBlur(
+        cv2.resize(distance, (small.shape[1], small.shape[0]), interpolation=cv2.INTER_AREA), k
+    )
+    noise = cv2.resize(noise_small, (width, height), interpolation=cv2.INTER_LINEAR)
+    dead = FLAT_DEAD_ZONE + (FLAT_NOISE_FACTOR * noise).astype(np.int16)
+    dark = np.clip((distance.astype(np.int16) - dead) * FLAT_GAIN, 0, 255)
+    return np.ascontiguousarray(255 - dark.astype(np.uint8))
 
 
 # -- the garbage filter -------------------------------------------------------------------------
@@ -318,7 +332,7 @@ def read(pixels: np.ndarray, *, small_text: bool = True) -> list[Line]:
         return []
     api = _api()
     api.SetPageSegMode(PSM.SPARSE_TEXT)
-    flat = flatten(g)
+    flat = flatten(np.ascontiguousarray(pixels))
     api.SetImageBytes(flat.tobytes(), width, height, 1, width)
     api.SetSourceResolution(96)
     api.Recognize()

@@ -53,7 +53,9 @@ SIZE_TOLERANCE = 0.10
 BOLD_INK_SHARE = 0.38
 MIN_LANGUAGE_LETTERS = 12
 MIN_LANGUAGE_PROB = 0.90
-MIN_FINDING_CONF = 65.0
+MIN_FINDING_CONF = 70.0
+MIN_FINDING_LETTERS = 4
+SINGLE_WORD_CONF = 85.0
 MAX_FINDINGS = 20
 MAX_TEXT_CHARS = 1000
 LANGUAGE_CANDIDATES = ("et", "en", "ru", "fi", "de", "lv", "lt", "fr", "sv", "uk")
@@ -150,10 +152,18 @@ def warm_up() -> None:
     """Load what the first check would otherwise wait ~1 s for: the language model and the
     Tesseract engines of the reading threads. Called by gunicorn when a worker starts."""
     _language_identifier()
-    if ocr.available():
-        blank = np.full((32, 32, 3), 255, np.uint8)
-        for future in [_pool_executor().submit(ocr.read, blank) for _ in range(2)]:
-            future.result()
+    if not ocr.available():
+        return
+    pool = _pool_executor()
+    together = threading.Barrier(pool._max_workers, timeout=30)
+    blank = np.full((32, 32, 3), 255, np.uint8)
+
+    def load() -> None:
+        ocr.read(blank)
+        together.wait()  # each thread takes one job, so every thread loads its engines
+
+    for future in [pool.submit(load) for _ in range(pool._max_workers)]:
+        future.result()
 
 
 def seen_pages(decoded: Decoded) -> list[Seen]:
@@ -200,6 +210,14 @@ class LineMeasure:
         self.font_px = float(np.median(sizes)) if sizes else None
         shares = [m.glyph_share for _, m, _ in self.words]
         self.bold = bool(shares) and float(np.median(shares)) >= BOLD_INK_SHARE
+
+
+def _sure(line: ocr.Line) -> bool:
+    """Read well enough to fail a file on: a lone short word read off a photo ("aim") is
+    more often texture than text."""
+    if line.conf < MIN_FINDING_CONF or ocr.letters(line.text) < MIN_FINDING_LETTERS:
+        return False
+    return len(line.words) > 1 or line.conf >= SINGLE_WORD_CONF
 
 
 def _thresholds(brandbook: dict) -> dict:
@@ -469,7 +487,7 @@ def check(
         if not measure:
             break
         for line in seen.lines:
-            if line.conf < MIN_FINDING_CONF:
+            if not _sure(line):
                 continue
             lm = LineMeasure(line, seen.raster.pixels)
             failing = _contrast_failing(lm, limits)
