@@ -665,3 +665,79 @@ def test_order_form_rejects_incomplete_translations_and_bad_values(
     assert response.status_code == 200
     assert error_field in response.context["forms"].order.errors
     assert not VisualOrder.objects.exists()
+
+
+# ---- wording in gettext, one glossary ------------------------------------------------------------
+
+CATALOGUES = {
+    lang: ROOT / "locale" / lang / "LC_MESSAGES" / "django.po" for lang in ("et", "en", "ru")
+}
+
+
+def msgstrs(lang: str) -> str:
+    """Every translation of a catalogue, joined (msgids are English source strings)."""
+    import re
+
+    text = CATALOGUES[lang].read_text(encoding="utf-8")
+    return "\n".join(re.findall(r'^msgstr(?:\[\d\])? (".*")$', text, re.MULTILINE))
+
+
+def test_document_wording_lives_in_the_catalogues_with_the_document_context():
+    from procurement.documents import labels
+
+    assert not hasattr(labels, "ET") and not hasattr(labels, "RU")
+    po = CATALOGUES["et"].read_text(encoding="utf-8")
+    assert 'msgctxt "document"\nmsgid "Background"\nmsgstr "Taust"' in po
+    ru = CATALOGUES["ru"].read_text(encoding="utf-8")
+    assert 'msgctxt "document"\nmsgid "Design brief"\nmsgstr "Бриф на дизайн"' in ru
+
+
+def test_makemessages_finds_the_document_msgids(tmp_path):
+    import shutil
+
+    from procurement.documents.labels import EN
+
+    if shutil.which("xgettext") is None:
+        pytest.skip("xgettext (GNU gettext) is not installed")
+    pot = tmp_path / "x.pot"
+    subprocess.run(
+        ["xgettext", "--language=Python", "--keyword=pgettext:1c,2", "--from-code=UTF-8",
+         "-o", str(pot), str(ROOT / "procurement/documents/labels.py")],
+        check=True, timeout=60,
+    )  # fmt: skip
+    assert pot.read_text(encoding="utf-8").count('msgctxt "document"') == len(set(EN.values()))
+
+
+@pytest.mark.parametrize(
+    ("lang", "banned"),
+    [
+        ("et", ("kaitseala", "Kaitseala", "kroomsus", "taotleja", "Tellija", "tekstialternatiiv")),
+        ("ru", ("НДС", "простая закупка")),
+    ],
+)
+def test_interface_and_documents_use_the_glossary_terms(lang, banned):
+    text = msgstrs(lang)
+    for word in banned:
+        assert word not in text, word
+    glossary = (ROOT / "docs" / "glossary.md").read_text(encoding="utf-8")
+    for term in ("hankija", "pakkuja", "lähteülesanne", "riigihanke alusdokumendid",
+                 "tekstiline alternatiiv", "turvaala", "налог с оборота"):  # fmt: skip
+        assert term in glossary
+
+
+def test_documents_use_tenderer_not_bidder(sets):
+    assert "bidder" not in " ".join(sets[("simple", "en")]).lower()
+
+
+@pytest.mark.django_db
+def test_order_background_is_not_the_colour_background_in_russian(client, topic_owner, ska):
+    from django.urls import reverse
+
+    from tests.test_procurement_helpers import make_order
+
+    order = make_order(topic_owner, background="Почему нужен заказ")
+    client.force_login(topic_owner)
+    html = client.get(
+        reverse("procurement:order", args=[order.number]), HTTP_ACCEPT_LANGUAGE="ru"
+    ).content.decode()
+    assert "Предыстория" in html

@@ -11,7 +11,8 @@
 
 Filters use the document's language (``lang`` in the context): ``money``, ``date``,
 ``number``, ``percent``, ``ratio``, ``tr`` (pick a {et, en, ru} text). The global ``t(key,
-**values)`` returns a label (labels.py) in the document's language.
+**values)`` returns a text (labels.py: msgctxt "document" in the gettext catalogues) in the
+document's language.
 """
 
 from __future__ import annotations
@@ -25,7 +26,7 @@ from jinja2.sandbox import SandboxedEnvironment
 from procurement.documents import formatting as fmt
 from procurement.documents.context import pick
 from procurement.documents.coverage import printable
-from procurement.documents.labels import label
+from procurement.documents.labels import CONTEXT, catalogue, label
 from procurement.documents.paths import TEMPLATES_DIR
 
 
@@ -48,9 +49,33 @@ def _tr(context, value) -> str:
     return pick(value, context["lang"])
 
 
+@pass_context
+def _gettext(context, message: str) -> str:
+    return catalogue(context["lang"]).gettext(message)
+
+
+@pass_context
+def _ngettext(context, singular: str, plural: str, n: int) -> str:
+    return catalogue(context["lang"]).ngettext(singular, plural, n)
+
+
+@pass_context
+def _pgettext(context, message_context: str, message: str) -> str:
+    return catalogue(context["lang"]).pgettext(message_context, message)
+
+
+@pass_context
+def _npgettext(context, message_context: str, singular: str, plural: str, n: int) -> str:
+    return catalogue(context["lang"]).npgettext(message_context, singular, plural, n)
+
+
 def make_environment(template_dirs: list[str | Path] | None = None) -> SandboxedEnvironment:
-    """A new environment loading from `template_dirs` (default: templates/documents/)."""
+    """A new environment loading from `template_dirs` (default: templates/documents/).
+
+    Jinja2's i18n extension is installed with the document language's gettext catalogue
+    (``{% trans %}``, ``pgettext("document", …)``), the same one `t` reads."""
     env = SandboxedEnvironment(
+        extensions=["jinja2.ext.i18n"],
         loader=FileSystemLoader([str(d) for d in (template_dirs or [TEMPLATES_DIR])]),
         autoescape=True,
         undefined=StrictUndefined,
@@ -68,6 +93,10 @@ def make_environment(template_dirs: list[str | Path] | None = None) -> Sandboxed
         tr=_tr,
     )
     env.globals["t"] = _t
+    env.install_gettext_callables(  # type: ignore[attr-defined]
+        _gettext, _ngettext, newstyle=True, pgettext=_pgettext, npgettext=_npgettext
+    )
+    env.globals["DOCUMENT_CONTEXT"] = CONTEXT
     return env
 
 
