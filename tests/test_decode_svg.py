@@ -725,3 +725,34 @@ def test_a_linked_image_says_how_to_embed_it():
     assert "Illustrator" in message and "Links panel" in message
     assert "Inkscape" in message and "Embed Images" in message
     assert "Illustratoris" in finding.message("et") and "Inkscape" in finding.message("ru")
+
+
+@pytest.mark.parametrize(
+    ("name", "what"),
+    [
+        ("svg-filter-morphology-huge.svg", "feMorphology radius of 9999"),
+        ("svg-filter-turbulence-octaves.svg", "numOctaves 1000"),
+    ],
+)
+def test_filters_of_unbounded_cost_are_rejected(name, what):
+    (finding,) = unsafe((corpus.OUT / name).read_bytes())
+    assert finding.code == "svg.unsafe"
+    assert what in finding.message("en")
+
+
+@pytest.mark.parametrize(
+    ("primitive", "accepted"),
+    [
+        ('<feMorphology radius="10"/>', True),  # 5 % of the 200-unit drawing
+        ('<feMorphology radius="10.5"/>', False),
+        ('<feMorphology radius="1 12"/>', False),
+        ('<feTurbulence numOctaves="10"/>', True),
+        ('<feTurbulence numOctaves="11"/>', False),
+        ('<feConvolveMatrix order="9" kernelMatrix="1"/>', True),
+        ('<feConvolveMatrix order="3 10" kernelMatrix="1"/>', False),
+    ],
+)
+def test_filter_cost_bounds(primitive, accepted):
+    data = svg(f'<filter id="f">{primitive}</filter><rect width="9" height="9" filter="url(#f)"/>')
+    result = decode(data, "svg")
+    assert isinstance(result, list) != accepted

@@ -28,6 +28,8 @@ The validator is an allow-list:
   CSS escapes); animation elements may not animate `href` or event attributes.
 - CSS in `style=""` and `<style>`: see `svg_css.css_problems`.
 - Processing instructions (e.g. `<?xml-stylesheet href=…?>`) are rejected.
+- Filter primitives whose drawing cost has no bound (a huge feMorphology radius, feTurbulence
+  with many octaves, a large feConvolveMatrix) are rejected: see `COSTLY_FILTERS`.
 
 Each problem is its own `svg.unsafe` finding naming the element path (``svg/g[2]/image[1]``)
 and the attribute.
@@ -536,6 +538,65 @@ def _inert_namespace(ns: str) -> bool:
     return ns.startswith(INERT_NAMESPACES)
 
 
+# Filter primitives whose drawing cost grows with a parameter (measured with resvg, which
+# `rasterise` uses: feMorphology's cost grows with the square of the radius — 9999 took 21 s
+# for a 200-unit drawing; feTurbulence with the number of octaves — 1000 took 23 s). Beyond
+# these bounds nothing visible changes, so a file asking for more is refused.
+COSTLY_FILTERS = frozenset({"feMorphology", "feTurbulence", "feConvolveMatrix"})
+MAX_MORPHOLOGY_SHARE = 0.05  # radius as a share of the larger side of the drawing
+MAX_OCTAVES = 10
+MAX_KERNEL_ORDER = 9
+_NUMBER = re.compile(r"[-+]?(?:\d+\.?\d*|\.\d+)(?:[eE][-+]?\d+)?")
+
+
+def _numbers(value: str | None) -> list[float]:
+    try:
+        return [float(n) for n in _NUMBER.findall(value or "")[:8]]
+    except ValueError:
+        return []
+
+
+def _viewport(root: ET.Element) -> float:
+    """The larger side of the drawing in user units (viewBox, else width/height, else 100)."""
+    box = _numbers(root.get("viewBox"))
+    if len(box) == 4 and box[2] > 0 and box[3] > 0:
+        return max(box[2], box[3])
+    sides = _numbers(root.get("width")) + _numbers(root.get("height"))
+    sides = [side for side in sides if side > 0]
+    return max(sides) if sides else 100.0
+
+
+def _costly_filter(element: ET.Element, local: str, viewport: float) -> Text | None:
+    if local == "feMorphology":
+        radius = max([abs(r) for r in _numbers(element.get("radius"))] or [0.0])
+        if radius > MAX_MORPHOLOGY_SHARE * viewport:
+            return t(
+                f"feMorphology raadius {radius:g} on joonise suhtes liiga suur (selle "
+                "joonistamine võtaks piiramatult aega)",
+                f"an feMorphology radius of {radius:g}, too large for the drawing (drawing it "
+                "would take unbounded time)",
+                f"радиус feMorphology {radius:g} слишком велик для рисунка (его отрисовка "
+                "заняла бы неограниченное время)",
+            )
+    elif local == "feTurbulence":
+        octaves = max(_numbers(element.get("numOctaves")) or [1.0])
+        if octaves > MAX_OCTAVES:
+            return t(
+                f"feTurbulence numOctaves {octaves:g} (lubatud kuni {MAX_OCTAVES})",
+                f"feTurbulence numOctaves {octaves:g} (at most {MAX_OCTAVES})",
+                f"feTurbulence numOctaves {octaves:g} (не более {MAX_OCTAVES})",
+            )
+    elif local == "feConvolveMatrix":
+        order = max(_numbers(element.get("order")) or [3.0])
+        if order > MAX_KERNEL_ORDER:
+            return t(
+                f"feConvolveMatrix order {order:g} (lubatud kuni {MAX_KERNEL_ORDER})",
+                f"feConvolveMatrix order {order:g} (at most {MAX_KERNEL_ORDER})",
+                f"feConvolveMatrix order {order:g} (не более {MAX_KERNEL_ORDER})",
+            )
+    return None
+
+
 _PGF_ATTRIBUTES = frozenset({"x", "y", "width", "height", "requiredExtensions", "overflow"})
 
 
@@ -604,6 +665,7 @@ def validate(
             "/",
         )
 
+    viewport = _viewport(root)
     # (element, path, inside <metadata>)
     stack: list[tuple[ET.Element, str, bool]] = [(root, "svg", False)]
     while stack:
@@ -649,6 +711,10 @@ def validate(
 
         for key, value in element.attrib.items():
             _check_attribute(element, local, key, value, path, report)
+        if local in COSTLY_FILTERS and ns in (SVG_NS, None):
+            problem = _costly_filter(element, local, viewport)
+            if problem:
+                report(problem, path, element=local)
 
         if local == "style" and ns in (SVG_NS, None):
             kind = element.get("type", "text/css").strip().lower()

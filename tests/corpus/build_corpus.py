@@ -472,6 +472,15 @@ def build() -> dict[str, tuple[bytes, dict]]:
             "", prolog='<?xml-stylesheet type="text/css" href="https://example.com/a.css"?>\n'
         ),
         "svg-deep.svg": svg_doc("<g>" * 150 + "</g>" * 150),
+        # filters whose drawing time has no bound (resvg's test huge-radius.svg took 12–21 s)
+        "svg-filter-morphology-huge.svg": svg_doc(
+            '<filter id="f"><feMorphology radius="9999"/></filter>'
+            '<rect width="400" height="200" fill="#0033A0" filter="url(#f)"/>'
+        ),
+        "svg-filter-turbulence-octaves.svg": svg_doc(
+            '<filter id="f"><feTurbulence baseFrequency="0.05" numOctaves="1000"/></filter>'
+            '<rect width="400" height="200" filter="url(#f)"/>'
+        ),
         # Illustrator's namespace entities are accepted; nothing else in a DTD is (issue 12)
         "svg-illustrator-style-entity.svg": svg_doc(
             '<rect style="&st0;" width="10" height="10"/>',
