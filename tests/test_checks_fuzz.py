@@ -84,8 +84,8 @@ RICH_SVG = b"""<?xml version="1.0"?>
           fill="currentColor" style="color:rgb(0 0 0 / 50%)">maailm</tspan>!</text>
   </g>
   <use xlink:href="#g"/>
-  <image href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4nGNgMF4AAAEKANQf9nmoAAAAAElFTkSuQmCC"
-         width="10" height="10"/>
+  <image href="data:image/png;base64,iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAIAAACQd1PeAAAADElEQVR4
+    nGNgMF4AAAEKANQf9nmoAAAAAElFTkSuQmCC" width="10" height="10"/>
 </svg>
 """
 
