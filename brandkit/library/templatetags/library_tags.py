@@ -156,7 +156,8 @@ def _swatches(details) -> list[dict]:
             out.append({"hex": code.upper(), "kind": kind})
 
     add(details.get("hex"), "found")
-    for item in details.get("colours") or []:
+    colours = details.get("colours")  # a list of colours, or (coverage findings) a count
+    for item in colours if isinstance(colours, list) else []:
         if isinstance(item, dict):
             add(item.get("hex"), "found")
     suggested = details.get("suggested")
