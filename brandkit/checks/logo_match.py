@@ -33,7 +33,7 @@ REFINE_WIDTH = 240  # px: largest template width in the refinement
 SCALE_STEP = 1.15  # ratio between neighbouring coarse widths
 ASPECTS = (1.0,)  # coarse aspect guesses (stretched logos are found by the refinement)
 PEAKS_PER_SCALE = 2
-MID_WIDTH = 64  # px: template width while settling width and height
+MID_WIDTH = 48  # px: template width while settling width and height
 SETTLE_STEPS = (0.8, 0.87, 0.93, 1.07, 1.15, 1.25)  # factors tried on one axis at a time
 SETTLE_FINE = (0.97, 1.03)
 SETTLED_MIN_SCORE = 0.6  # |NCC| at MID_WIDTH below which a candidate is not refined
@@ -67,7 +67,7 @@ class Template:
         (resampling the full render every time costs more than the matching)."""
         source = self.gray
         for level in _halvings(self):
-            if level.shape[1] >= width * 1.5 and level.shape[0] >= height * 1.5:
+            if level.shape[1] >= width and level.shape[0] >= height:
                 source = level
         return cv2.resize(source, (width, height), interpolation=cv2.INTER_AREA)
 
@@ -313,7 +313,7 @@ def _coarse(pyramid: _Pyramid, group: list[Template], widths: list[float]) -> li
             if float(small.std()) < 1.0:
                 continue
             result = cv2.matchTemplate(level, small, cv2.TM_CCOEFF_NORMED)
-            result = np.nan_to_num(result, nan=0.0, posinf=0.0, neginf=0.0)
+            cv2.patchNaNs(result, 0.0)
             for score, px, py in _peaks(result, level, tw, th, PEAKS_PER_SCALE):
                 if abs(score) < COARSE_MIN_SCORE:
                     break
@@ -386,15 +386,19 @@ def _settle(gray: np.ndarray, candidate: _Candidate) -> _Candidate | None:
         if w > window.shape[1] or h > window.shape[0]:
             return -1.0, 0, 0
         small = base.sized(w, h)
-        result = cv2.matchTemplate(window, small, cv2.TM_CCOEFF_NORMED) * sign
-        result = np.nan_to_num(result, nan=-1.0)
+        result = cv2.matchTemplate(window, small, cv2.TM_CCOEFF_NORMED)
+        cv2.patchNaNs(result, 0.0)
+        if sign < 0:
+            result = -result
         _min, best, _loc, (px, py) = cv2.minMaxLoc(result)
         return float(best), px, py
 
     tw, th = candidate.width / factor, candidate.height / factor
     best = (*fit(tw, th), tw, th)
     # A stretched logo is scaled along one axis: search each axis on its own, twice.
-    for steps in (SETTLE_STEPS, SETTLE_STEPS, SETTLE_FINE):
+    for round_index, steps in enumerate((SETTLE_STEPS, SETTLE_STEPS, SETTLE_FINE)):
+        if round_index == 1 and best[0] < COARSE_MIN_SCORE:
+            return None  # nothing logo-like here even after the first pass: stop early
         for axis in (0, 1):
             _s, _x, _y, bw, bh = best
             for step in steps:
