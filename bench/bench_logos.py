@@ -147,13 +147,18 @@ def _timings(book: dict) -> list[str]:
     templates = logos.templates_for(book)
     lows = {logo["slug"]: logos._search_from(logo) for logo in book["logos"]}
     logo_match.find_logos(gray, templates, min_width=lows)
-    times = []
+    times, cpu = [], []
     for _ in range(15):
-        started = time.perf_counter()
+        started, cpu_started = time.perf_counter(), time.process_time()
         logo_match.find_logos(gray, templates, min_width=lows)
         times.append((time.perf_counter() - started) * 1000)
+        cpu.append((time.process_time() - cpu_started) * 1000)
     p50, p95 = _percentiles(times)
-    lines.append(f"logo detection, 1920x600: p50 {p50:.0f} ms, p95 {p95:.0f} ms (aim < 80 ms)")
+    c50, c95 = _percentiles(cpu)
+    lines.append(
+        f"logo detection, 1920x600: wall p50 {p50:.0f} ms, p95 {p95:.0f} ms; CPU p50 {c50:.0f} "
+        f"ms, p95 {c95:.0f} ms (aim < 80 ms; wall time grows with the machine's load)"
+    )
 
     social = lb.banner((1200, 628), width=200, text="Pension ja toetused")
     data = social.encode("png")
