@@ -374,3 +374,27 @@ def test_checkfile_evidence_of_an_svg(tmp_path):
     assert drawn.size == (1200, 628)
     assert drawn.getpixel((900, 314)) == RED  # inside the box: the image itself
     assert drawn.getpixel((600, 314)) != RED  # its left edge: the outline
+
+
+@pytest.mark.django_db
+def test_pdf_version_page_previews_its_first_page_and_rasters_need_no_drawing(
+    client, ska, topic_owner
+):
+    from tests.corpus.build_content_corpus import pdf_from_image
+    from tests.library_helpers import make_asset
+
+    page = Image.new("RGB", (600, 314), BLUE)
+    ImageDraw.Draw(page).rectangle((300, 0, 599, 313), fill=RED)
+    _, version = make_asset(topic_owner, ska, data=pdf_from_image(page, 72), name="leht.pdf")
+    client.force_login(topic_owner)
+    html = client.get(reverse("library:version", args=[version.pk])).content.decode()
+    url = f"{reverse('library:version_file', args=[version.pk])}?preview=1"
+    assert f'src="{url}"' in html
+    response = client.get(url)
+    assert response.status_code == 200 and response["Content-Type"] == "image/png"
+    preview = Image.open(io.BytesIO(response.content)).convert("RGB")
+    right = preview.getpixel((preview.width - 3, preview.height // 2))
+    assert max(abs(a - b) for a, b in zip(right, RED, strict=True)) <= 3  # the PDF's own JPEG
+    _, png_version = make_asset(topic_owner, ska)
+    raster_url = f"{reverse('library:version_file', args=[png_version.pk])}?preview=1"
+    assert client.get(raster_url).status_code == 404  # shown as it is, with ?inline=1
