@@ -429,16 +429,32 @@ def _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, tota
         off_img[sel].astype(np.int64) * count + comp[sel], minlength=m * count
     ).reshape(m, count)
     main = per_comp.argmax(axis=1)
+    # a colour is photo texture when there are many photo pixels around it, per pixel of its
+    # own (a patch inside a picture); a flat area next to a photo has only a strip of photo
+    # along one side. Each colour is dilated within its own bounding box only.
     textured = np.zeros(m, dtype=bool)
-    if photo.any():
+    if photo.any() and sel.any():
         import cv2
 
         kernel = np.ones((2 * join + 1, 2 * join + 1), np.uint8)
-        for j in range(m):
-            own = (off_img == j).astype(np.uint8)
-            mine = int(own.sum())
-            near = int((cv2.dilate(own, kernel).astype(bool) & photo).sum())
-            textured[j] = mine > 0 and near >= TEXTURE_NEAR * mine
+        ys, xs = np.nonzero(sel)
+        owner_of = off_img[ys, xs]
+        big = np.iinfo(np.int64).max
+        y0, x0 = np.full(m, big), np.full(m, big)
+        y1, x1 = np.full(m, -1), np.full(m, -1)
+        np.minimum.at(y0, owner_of, ys)
+        np.minimum.at(x0, owner_of, xs)
+        np.maximum.at(y1, owner_of, ys)
+        np.maximum.at(x1, owner_of, xs)
+        own = np.bincount(owner_of, minlength=m)
+        rows, cols = off_img.shape
+        for j in np.flatnonzero(own):
+            top, left = max(0, y0[j] - join), max(0, x0[j] - join)
+            bottom, right = min(rows, y1[j] + join + 1), min(cols, x1[j] + join + 1)
+            mine = (off_img[top:bottom, left:right] == j).astype(np.uint8)
+            ring = cv2.dilate(mine, kernel).astype(bool)
+            near = int((ring & photo[top:bottom, left:right]).sum())
+            textured[j] = near >= TEXTURE_NEAR * own[j]
 
     parent = list(range(m))
 
@@ -449,15 +465,13 @@ def _place(raster, hist, palette, off, off_ids, tallied, owner, photo_bins, tota
         return i
 
     labs = np.array([o.lab for o in off], dtype=np.float64).reshape(-1, 3)
+    close = delta_e_2000(labs[:, None, :], labs[None, :, :]) <= SHADE_FACTOR * palette.tolerance
+    present = per_comp[np.arange(m), main] > 0
     for i in range(m):
         for j in range(i + 1, m):
-            if main[i] != main[j] or per_comp[i, main[i]] == 0 or per_comp[j, main[j]] == 0:
+            if main[i] != main[j] or not (present[i] and present[j]):
                 continue
-            both_texture = textured[i] and textured[j]
-            if (
-                both_texture
-                or float(delta_e_2000(labs[i], labs[j])) <= SHADE_FACTOR * palette.tolerance
-            ):
+            if (textured[i] and textured[j]) or close[i, j]:
                 parent[find(j)] = find(i)
 
     # a run of shades touching a photo texture is the smooth part of that photo (a sky above
