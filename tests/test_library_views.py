@@ -873,3 +873,12 @@ def test_approved_over_failing_checks_is_a_badge_and_a_facet(
     assert [(v.value, v.count) for v in facet.values] == [("override", 1)]
     assert result_titles(client.get(url, {"approval": "override"})) == ["Punane erand"]
     assert len(result_titles(client.get(url, {"approval": "bogus"}))) == 2  # ignored
+
+
+def test_page_title_says_what_was_searched(client, procurement_user, catalogue):
+    client.force_login(procurement_user)
+    html = client.get(
+        reverse("library:list"), {"q": "pension"}, HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    title = html.split("<title>", 1)[1].split("</title>", 1)[0]
+    assert "“pension”: 2 assets" in title and "Asset library" in title

@@ -388,3 +388,29 @@ def test_resubmitting_a_sent_back_version_needs_a_reply(client, ska, topic_owner
     assert Comment.objects.filter(version=version, author=topic_owner).get().text == (
         "Logo vastab juhendile."
     )
+
+
+def test_audit_log_exports_the_filtered_events_as_csv(client, ska, topic_owner, web_manager):
+    import csv
+    import io
+
+    make_asset(topic_owner, ska, state="submitted", title_et='=HYPERLINK("x")')
+    client.force_login(web_manager)
+    page = client.get(reverse("review:audit"), {"action": "submit"}).content.decode()
+    assert "export=csv" in page
+    response = client.get(
+        reverse("review:audit"), {"action": "submit", "export": "csv"}, HTTP_ACCEPT_LANGUAGE="en"
+    )
+    assert response["Content-Type"].startswith("text/csv")
+    assert "attachment" in response["Content-Disposition"]
+    text = b"".join(response.streaming_content).decode("utf-8")
+    assert text.startswith("\ufeff")
+    rows = list(csv.reader(io.StringIO(text.lstrip("\ufeff"))))
+    assert rows[0][:3] == ["When", "Who", "Action"]
+    assert len(rows) == 2 and rows[1][1] == "owner" and rows[1][2] == "submitted"
+    assert all(not cell.startswith("=") for row in rows for cell in row)  # no formulas
+
+
+def test_audit_csv_is_for_web_managers_only(client, topic_owner):
+    client.force_login(topic_owner)
+    assert client.get(reverse("review:audit"), {"export": "csv"}).status_code == 404
