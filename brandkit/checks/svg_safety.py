@@ -568,7 +568,7 @@ def _viewport(root: ET.Element) -> float:
 
 def _costly_filter(element: ET.Element, local: str, viewport: float) -> Text | None:
     if local == "feMorphology":
-        radius = max([abs(r) for r in _numbers(element.get("radius"))] or [0.0])
+        radius = max([abs(r) for r in _numbers(element.get("radius"))[:2]] or [0.0])
         if radius > MAX_MORPHOLOGY_SHARE * viewport:
             return t(
                 f"feMorphology raadius {radius:g} on joonise suhtes liiga suur (selle "
@@ -587,12 +587,15 @@ def _costly_filter(element: ET.Element, local: str, viewport: float) -> Text | N
                 f"feTurbulence numOctaves {octaves:g} (не более {MAX_OCTAVES})",
             )
     elif local == "feConvolveMatrix":
-        order = max(_numbers(element.get("order")) or [3.0])
-        if order > MAX_KERNEL_ORDER:
+        order = _numbers(element.get("order"))[:2] or [3.0]
+        cells = abs(order[0]) * abs(order[-1])
+        if cells > MAX_KERNEL_ORDER**2:
+            shown = " ".join(f"{o:g}" for o in order)
+            limit = f"{MAX_KERNEL_ORDER}×{MAX_KERNEL_ORDER}"
             return t(
-                f"feConvolveMatrix order {order:g} (lubatud kuni {MAX_KERNEL_ORDER})",
-                f"feConvolveMatrix order {order:g} (at most {MAX_KERNEL_ORDER})",
-                f"feConvolveMatrix order {order:g} (не более {MAX_KERNEL_ORDER})",
+                f"feConvolveMatrix order {shown} (lubatud kuni {limit})",
+                f"feConvolveMatrix order {shown} (at most {limit})",
+                f"feConvolveMatrix order {shown} (не более {limit})",
             )
     return None
 
