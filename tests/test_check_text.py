@@ -280,3 +280,54 @@ def test_warm_up_loads_the_language_model_and_the_reading_threads():
     for _ in range(4):
         engines = text._pool_executor().submit(lambda: bool(getattr(ocr._local, "apis", None)))
         assert engines.result() is True
+
+
+# -- the command-line contract ------------------------------------------------------------------
+
+
+def test_checkfile_contract_on_banners(tmp_path):
+    import json
+
+    from tests.test_checkfile_corpus import checkfile
+
+    files = {
+        "ok.png": vb.compliant(),
+        "ok.jpg": vb.compliant("jpeg", quality=85),
+        "gold.png": vb.banner(
+            texts=[vb.Text("Taotle peretoetust kohe", 48, (60, 200))], colour=vb.GOLD
+        ),
+        "legal.png": vb.banner(
+            texts=[
+                vb.Text("Toetused ja pensionid ühest kohast", 56, (60, 110)),
+                vb.Text("Tingimused kehtivad kuni 31.12.2026, vaata lisa veebist", 8, (60, 560)),
+            ]
+        ),
+    }
+    for name, data in files.items():
+        (tmp_path / name).write_bytes(data)
+    expected = {
+        "ok.png": (0, set()),
+        "ok.jpg": (0, set()),
+        "gold.png": (1, {"contrast.insufficient"}),  # (and colour.off_palette: #C8A415)
+        "legal.png": (1, {"typography.too_small"}),
+    }
+    for name, (status, errors) in expected.items():
+        code, out, _ = checkfile(
+            str(tmp_path / name),
+            *("--brandbook", str(SKA_BRANDBOOK), "--preset", "facebook-link", "--json"),
+            *("--languages", "et,ru"),
+        )
+        report = json.loads(out)
+        found = {f["code"] for f in report["findings"] if f["severity"] == "error"}
+        assert code == status and errors <= found, (name, report["findings"])
+        assert errors or not found, (name, report["findings"])  # the compliant ones: no error
+        for f in report["findings"]:
+            for box in f["details"].get("boxes", []):
+                assert all(isinstance(v, int) for v in box)
+    from django.core.management.base import CommandError
+
+    with pytest.raises(CommandError, match="r2") as usage:
+        checkfile(
+            str(tmp_path / "ok.png"), "--brandbook", str(SKA_BRANDBOOK), "--languages", "et,r2"
+        )
+    assert usage.value.returncode == 2
