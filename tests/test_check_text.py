@@ -331,3 +331,22 @@ def test_checkfile_contract_on_banners(tmp_path):
             str(tmp_path / "ok.png"), "--brandbook", str(SKA_BRANDBOOK), "--languages", "et,r2"
         )
     assert usage.value.returncode == 2
+
+
+def test_svg_text_on_a_gradient_is_measured_from_pixels_once():
+    svg = (
+        '<svg xmlns="http://www.w3.org/2000/svg" width="1200" height="400">'
+        '<defs><linearGradient id="g"><stop offset="0" stop-color="#C8A415"/>'
+        '<stop offset="1" stop-color="#D0AC20"/></linearGradient></defs>'
+        '<rect width="1200" height="200" fill="url(#g)"/>'
+        '<rect y="200" width="1200" height="200" fill="#C8A415"/>'
+        '<text x="40" y="120" font-family="Roboto" font-size="48" fill="#FFFFFF">'
+        "Taotle peretoetust kohe</text>"
+        '<text x="40" y="320" font-family="Roboto" font-size="48" fill="#FFFFFF">'
+        "Loe lähemalt veebist</text></svg>"
+    ).encode()
+    report = check(svg, "gradient.svg")
+    found = [f for f in report.findings if f.code == "contrast.insufficient"]
+    by_source = sorted((f.details.get("source") or "svg", f.details["text"]) for f in found)
+    # the text on the flat rect is judged by the SVG check, the one on the gradient from pixels
+    assert by_source == [("pixels", "Taotle peretoetust kohe"), ("svg", "Loe lähemalt veebist")]

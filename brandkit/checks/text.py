@@ -24,17 +24,20 @@ Codes
   which `relabel_languages` redoes ``text.language`` once an asset's languages are known. Not
   for PDF.
 
-SVG files with real `<text>` elements are checked for contrast and size by the SVG checks
-(exact colours and sizes from the file); here only their language and images-of-text are read.
+SVG `<text>` whose colours and size the SVG checks resolved exactly is not judged again from
+pixels (a line read is matched to the SVG text with the same words); SVG text on a gradient or
+an image (``contrast.unknown_background`` there) and outlined text are measured here.
 Every finding with a place has ``details["boxes"]`` = [[x, y, w, h], …] in the original's
 pixels (points for PDF).
 """
 
 from __future__ import annotations
 
+import difflib
 import logging
 import threading
 import time
+import unicodedata
 from concurrent.futures import ThreadPoolExecutor
 
 import numpy as np
@@ -210,6 +213,22 @@ class LineMeasure:
         self.font_px = float(np.median(sizes)) if sizes else None
         shares = [m.glyph_share for _, m, _ in self.words]
         self.bold = bool(shares) and float(np.median(shares)) >= BOLD_INK_SHARE
+
+
+def _same_text(written: str, read: str) -> bool:
+    """An SVG text and a line read from its pixels are the same words (OCR slips allowed)."""
+    a = " ".join(ocr_fold(written).split())
+    b = " ".join(ocr_fold(read).split())
+    if not a or not b:
+        return False
+    if a in b or b in a:
+        return True
+    return difflib.SequenceMatcher(None, a, b).ratio() >= 0.8
+
+
+def ocr_fold(text: str) -> str:
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(ch for ch in decomposed if ch.isalnum() or ch.isspace())
 
 
 def _sure(line: ocr.Line) -> bool:
@@ -478,23 +497,29 @@ def check(
         return []
     pages = _outside_logos(pages, logo_boxes)
     limits = _thresholds(brandbook)
-    svg_has_text = decoded.svg is not None and any(t.text.strip() for t in decoded.svg.texts)
-    measure = not svg_has_text
+    written = decoded.svg.texts if decoded.svg is not None else []
+    svg_texts = [t for t in written if t.text.strip()]
     out: list[Finding] = []
     contrast: list[Finding] = []
     small: list[Finding] = []
     for seen in pages:
-        if not measure:
-            break
         for line in seen.lines:
             if not _sure(line):
                 continue
+            # SVG <text> the SVG checks judged exactly (colours resolved, size known) is not
+            # judged again from pixels; text they could not (on a gradient or an image) is.
+            same = [t for t in svg_texts if _same_text(t.text, line.text)]
+            judge_contrast = not any(t.fill and t.background for t in same)
+            judge_size = not any(t.font_size_px for t in same)
+            if not (judge_contrast or judge_size):
+                continue
             lm = LineMeasure(line, seen.raster.pixels)
-            failing = _contrast_failing(lm, limits)
+            failing = _contrast_failing(lm, limits) if judge_contrast else []
             if failing:
                 contrast.append(_contrast_finding(seen, lm, limits, failing))
             if (
-                decoded.pdf is None
+                judge_size
+                and decoded.pdf is None
                 and limits["min_px"]
                 and lm.font_px is not None
                 and lm.font_px < limits["min_px"] * (1 - SIZE_TOLERANCE)
