@@ -33,9 +33,10 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
 from django.http import JsonResponse
 from django.shortcuts import render
-from django.template.defaultfilters import filesizeformat
 from django.utils import translation
 from django.utils.translation import gettext as _
+
+from brandkit.units import binary_size
 
 DEFAULT_ANONYMOUS_CEILING = 64 * 1024
 
@@ -149,12 +150,12 @@ class RequestBodyLimitMiddleware:
                 message = _(
                     "This request is %(size)s in all; at most %(limit)s can be sent at once. "
                     "Send the files in smaller groups."
-                ) % {"size": filesizeformat(size), "limit": filesizeformat(ceiling)}
+                ) % {"size": binary_size(size), "limit": binary_size(ceiling)}
             else:
                 message = _(
                     "Before signing in, at most %(limit)s can be sent at once. "
                     "Sign in and try again."
-                ) % {"limit": filesizeformat(ceiling)}
+                ) % {"limit": binary_size(ceiling)}
             return refusal(request, 413, _("The request is too large"), message)
 
     def __call__(self, request):

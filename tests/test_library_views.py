@@ -132,7 +132,7 @@ def test_a_file_over_the_ceiling_is_not_even_read_to_the_end(
     response = post_upload(client, [uploaded("huge.png", big)], follow=True)
     assert response.status_code == 200
     assert response.context["rejected"][0]["message"] == (
-        "huge.png is larger than 2 MB, the largest file accepted."
+        "huge.png is larger than 1.9 MiB, the largest file accepted."
     )
     assert not StagedUpload.objects.exists()
     assert media_files(media_root) == []
@@ -155,7 +155,7 @@ def test_too_large_request_is_a_clear_message(client, ska, topic_owner, settings
     client.force_login(topic_owner)
     response = post_upload(client, [uploaded("b.png", png_bytes() + bytes(20_000))])
     assert response.status_code == 413  # refused before reading it (brandkit.limits)
-    assert "at most 9.8\xa0KB can be sent at once" in response.content.decode()
+    assert "at most 9.8 KiB can be sent at once" in response.content.decode()
     assert not StagedUpload.objects.exists()
 
 

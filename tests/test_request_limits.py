@@ -48,7 +48,7 @@ def test_an_anonymous_big_body_is_refused_unread_even_with_a_csrf_cookie(url, se
     assert response.status_code == 413
     assert not body_was_read(response)
     html = text(response)
-    assert "The request is too large" in html and "at most 64.0 KB" in html
+    assert "The request is too large" in html and "at most 64 KiB" in html
     assert 'role="alert"' in html
 
 
@@ -90,7 +90,7 @@ def test_a_signed_in_body_over_the_ceiling_is_refused_unread_on_the_deliveries_p
     assert response.status_code == 413
     assert not body_was_read(response)
     assert re.search(
-        r"This request is 24\d\.\d KB in all; at most 195\.3 KB can be sent", text(response)
+        r"This request is 24\d\.\d KiB in all; at most 195\.3 KiB can be sent", text(response)
     )
     assert not Delivery.objects.exists()
 
@@ -106,7 +106,7 @@ def test_the_upload_page_answers_its_script_with_json(client, topic_owner, ska, 
     )
     assert response.status_code == 413
     assert response.json()["detail"].replace("\xa0", " ") == (
-        "This request is 2.1 MB in all; at most 1.9 MB can be sent at once. "
+        "This request is 2.1 MiB in all; at most 1.9 MiB can be sent at once. "
         "Send the files in smaller groups."
     )
     assert not body_was_read(response)
@@ -129,7 +129,7 @@ def test_the_api_counts_a_live_token_as_signed_in_and_answers_json(client, web_m
     url = reverse("api:check_file")
     # a bogus token counts as anonymous: 64 KB
     bogus = client.post(url, {"file": big_file()}, headers={"Authorization": "Bearer nope"})
-    assert bogus.status_code == 413 and "64.0\xa0KB" in bogus.json()["detail"]
+    assert bogus.status_code == 413 and "64 KiB" in bogus.json()["detail"]
     assert not body_was_read(bogus)
     # a live token may send up to the upload ceiling; above it, 413 unread
     over = client.post(url, {"file": big_file()}, headers={"Authorization": f"Bearer {secret}"})

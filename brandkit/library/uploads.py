@@ -27,6 +27,7 @@ from brandkit.library.models import (
 from brandkit.library.permissions import visible_assets
 from brandkit.review import audit
 from brandkit.review.models import AuditAction
+from brandkit.units import binary_size
 
 # Of dhash's 64 bits: the same banner saved at half size as JPEG differs by 10 (flat graphics
 # make grey-level gradients noisy); unrelated pictures differ by ~32.
@@ -58,18 +59,18 @@ def read_bounded(uploaded) -> bytes:
     limit = settings.BRANDKIT_MAX_UPLOAD_BYTES
     if uploaded.size is not None and uploaded.size > limit:
         raise UploadRefused(
-            _("%(name)s is %(size)d MB; the largest file accepted is %(limit)d MB.")
+            _("%(name)s is %(size)s; the largest file accepted is %(limit)s.")
             % {
                 "name": uploaded.name,
-                "size": uploaded.size // 1_000_000,
-                "limit": limit // 1_000_000,
+                "size": binary_size(uploaded.size),
+                "limit": binary_size(limit),
             }
         )
     data = uploaded.read(limit + 1)
     if len(data) > limit:
         raise UploadRefused(
-            _("%(name)s is larger than %(limit)d MB.")
-            % {"name": uploaded.name, "limit": limit // 1_000_000}
+            _("%(name)s is larger than %(limit)s.")
+            % {"name": uploaded.name, "limit": binary_size(limit)}
         )
     return data
 

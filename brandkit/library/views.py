@@ -59,6 +59,7 @@ from brandkit.request_params import parse_id, safe_return_url
 from brandkit.review import alttext, audit, text_revisions, workflow
 from brandkit.review.workflow import WorkflowError
 from brandkit.rules.models import Brandbook
+from brandkit.units import binary_size
 
 PAGE_SIZE = 24
 INLINE_FORMATS = {"png", "jpeg", "webp", "pdf"}
@@ -195,8 +196,8 @@ def download_zip(request):
     except downloads.ZipTooLarge:
         messages.error(
             request,
-            _("The selection is too large for one ZIP (at most %(size)d MB). Choose fewer files.")
-            % {"size": downloads.zip_max_bytes() // 1_000_000},
+            _("The selection is too large for one ZIP (at most %(size)s). Choose fewer files.")
+            % {"size": binary_size(downloads.zip_max_bytes())},
         )
         return redirect(back)
     for version in versions:
@@ -617,12 +618,12 @@ def _upload(request, target: Asset | None):
         elif not form.is_valid():
             pass
         else:
-            limit_mb = settings.BRANDKIT_MAX_UPLOAD_BYTES // 1_000_000
+            limit_size = binary_size(settings.BRANDKIT_MAX_UPLOAD_BYTES)
             rejected = [
                 {
                     "name": name,
-                    "message": _("%(name)s is larger than %(limit)d MB, the largest file accepted.")
-                    % {"name": name, "limit": limit_mb},
+                    "message": _("%(name)s is larger than %(limit)s, the largest file accepted.")
+                    % {"name": name, "limit": limit_size},
                 }
                 for name in too_large
             ]
@@ -679,7 +680,7 @@ def _upload(request, target: Asset | None):
                 for s in waiting
                 if s.target_asset is None or can_add_version(request.user, s.target_asset)
             ],
-            "max_mb": settings.BRANDKIT_MAX_UPLOAD_BYTES // 1_000_000,
+            "max_size": binary_size(settings.BRANDKIT_MAX_UPLOAD_BYTES),
             "max_files": settings.DATA_UPLOAD_MAX_NUMBER_FILES,
             "has_brandbook": brandbook is not None,
         },

@@ -100,18 +100,13 @@ def event_value(value) -> str:
 
 @register.filter
 def filesize(size) -> str:
-    """Bytes as B / KB / MB with one decimal, in the reader's number format."""
-    from django.utils.formats import number_format
+    """Bytes in binary units (KiB, MiB), like the limits, in the reader's number format."""
+    from brandkit.units import binary_size
 
     try:
-        size = int(size)
+        return binary_size(int(size))
     except (TypeError, ValueError):
         return ""
-    if size < 1000:
-        return f"{size} B"
-    if size < 1_000_000:
-        return f"{number_format(size / 1000, 1)} KB"
-    return f"{number_format(size / 1_000_000, 1)} MB"
 
 
 @register.filter
