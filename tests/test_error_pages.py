@@ -58,3 +58,23 @@ def test_admin_carries_the_brandkit_header_in_the_interface_language(client, web
     html = response.content.decode()
     assert "Django administration" not in html and "Django administreerimine" not in html
     assert "brandkit · brändivahendite haldus" in html
+
+
+@pytest.mark.django_db
+def test_admin_field_labels_are_translated_and_point_at_fields(client, web_manager, ska):
+    import re
+
+    from brandkit.library.models import AssetVersion
+    from tests.factories import make_asset
+
+    with translation.override("et"):
+        labels = {f.name: str(f.verbose_name) for f in AssetVersion._meta.concrete_fields}
+    assert labels["uploaded_by"] == "üleslaadija" and labels["decided_by"] == "otsustaja"
+    asset = make_asset(web_manager)
+    client.force_login(web_manager)
+    html = client.get(
+        reverse("admin:library_asset_change", args=[asset.pk]), HTTP_ACCEPT_LANGUAGE="et"
+    ).content.decode()
+    assert "avalik tunnus" in html.lower() or "Avalik tunnus" in html
+    for target in re.findall(r'<label[^>]* for="([^"]+)"', html):
+        assert f'id="{target}"' in html, target

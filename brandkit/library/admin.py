@@ -125,7 +125,8 @@ class AssetAdmin(admin.ModelAdmin):
         "created_at",
         "updated_at",
     )
-    filter_horizontal = ("tags",)
+    # A plain multiple select: filter_horizontal replaces it by script with widgets its label
+    # does not point to (label[for=id_tags] pointed nowhere for screen readers).
     inlines = [VersionInline]
     fieldsets = (
         (

@@ -172,7 +172,9 @@ EDITABLE_FIELDS = REVISED_FIELDS + DIRECT_FIELDS
 
 
 class Asset(models.Model):
-    public_id = models.UUIDField(default=uuid.uuid4, unique=True, editable=False)
+    public_id = models.UUIDField(
+        default=uuid.uuid4, unique=True, editable=False, verbose_name=_("public id")
+    )
     title_et = models.CharField(_("title (Estonian)"), max_length=200)
     title_en = models.CharField(_("title (English)"), max_length=200, blank=True)
     title_ru = models.CharField(_("title (Russian)"), max_length=200, blank=True)
@@ -230,10 +232,12 @@ class Asset(models.Model):
         related_name="+",
     )
     dominant_colour = models.SlugField(_("dominant brand colour"), max_length=50, blank=True)
-    expiry_notice_sent_on = models.DateField(null=True, blank=True, editable=False)
-    search_text = models.TextField(editable=False, blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    expiry_notice_sent_on = models.DateField(
+        null=True, blank=True, editable=False, verbose_name=_("expiry notice sent on")
+    )
+    search_text = models.TextField(editable=False, blank=True, verbose_name=_("search text"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
 
     class Meta:
         verbose_name = _("asset")
@@ -381,7 +385,9 @@ class VersionState(models.TextChoices):
 
 
 class AssetVersion(models.Model):
-    asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="versions")
+    asset = models.ForeignKey(
+        Asset, on_delete=models.PROTECT, related_name="versions", verbose_name=_("asset")
+    )
     number = models.PositiveIntegerField(_("version"))
     file = models.FileField(_("file"), upload_to=version_upload_to, max_length=300)
     original_name = models.CharField(_("original file name"), max_length=255)
@@ -409,13 +415,21 @@ class AssetVersion(models.Model):
         default=0, editable=False, help_text="Bumped on every state change; stale forms fail."
     )
     uploaded_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("uploaded by"),
     )
-    uploaded_at = models.DateTimeField(auto_now_add=True)
+    uploaded_at = models.DateTimeField(auto_now_add=True, verbose_name=_("uploaded"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
     override_reason = models.TextField(_("override reason"), blank=True)
     self_approved = models.BooleanField(
         _("approved by its own uploader or owner"), default=False, editable=False
@@ -447,18 +461,22 @@ class RenditionStatus(models.TextChoices):
 class Rendition(models.Model):
     """A derived copy of an approved version: thumbnail or web-ready, metadata stripped."""
 
-    version = models.ForeignKey(AssetVersion, on_delete=models.CASCADE, related_name="renditions")
+    version = models.ForeignKey(
+        AssetVersion, on_delete=models.CASCADE, related_name="renditions", verbose_name=_("version")
+    )
     name = models.SlugField(_("name"), max_length=60)  # thumbnail, web-jpeg, web-webp …
     format = models.CharField(_("format"), max_length=10)
     file = models.FileField(_("file"), max_length=300, blank=True)
-    width = models.PositiveIntegerField(null=True, blank=True)
-    height = models.PositiveIntegerField(null=True, blank=True)
-    size_bytes = models.PositiveBigIntegerField(null=True, blank=True)
+    width = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("width"))
+    height = models.PositiveIntegerField(null=True, blank=True, verbose_name=_("height"))
+    size_bytes = models.PositiveBigIntegerField(
+        null=True, blank=True, verbose_name=_("size (bytes)")
+    )
     status = models.CharField(
         max_length=10, choices=RenditionStatus.choices, default=RenditionStatus.PENDING
     )
-    error = models.TextField(blank=True)
-    created_at = models.DateTimeField(auto_now_add=True)
+    error = models.TextField(blank=True, verbose_name=_("error"))
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("rendition")
@@ -472,11 +490,17 @@ class Rendition(models.Model):
 
 
 class Download(models.Model):
-    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
-    version = models.ForeignKey(AssetVersion, on_delete=models.PROTECT, null=True)
-    rendition = models.ForeignKey(Rendition, on_delete=models.SET_NULL, null=True)
-    what = models.CharField(max_length=20)  # original | rendition | zip
-    at = models.DateTimeField(auto_now_add=True)
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("user")
+    )
+    version = models.ForeignKey(
+        AssetVersion, on_delete=models.PROTECT, null=True, verbose_name=_("version")
+    )
+    rendition = models.ForeignKey(
+        Rendition, on_delete=models.SET_NULL, null=True, verbose_name=_("rendition")
+    )
+    what = models.CharField(max_length=20, verbose_name=_("what"))  # original | rendition | zip
+    at = models.DateTimeField(auto_now_add=True, verbose_name=_("when"))
 
     class Meta:
         verbose_name = _("download")
@@ -563,8 +587,15 @@ class TextRevision(models.Model):
     owner edits it until the web manager decides.
     """
 
-    asset = models.ForeignKey(Asset, on_delete=models.PROTECT, related_name="text_revisions")
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    asset = models.ForeignKey(
+        Asset, on_delete=models.PROTECT, related_name="text_revisions", verbose_name=_("asset")
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        related_name="+",
+        verbose_name=_("author"),
+    )
     changes = models.JSONField(
         _("proposed values"), default=dict, help_text="Field name -> proposed snapshot value."
     )
@@ -583,12 +614,17 @@ class TextRevision(models.Model):
     revision = models.PositiveIntegerField(
         default=0, editable=False, help_text="Bumped on every change; stale forms fail."
     )
-    created_at = models.DateTimeField(auto_now_add=True)
-    updated_at = models.DateTimeField(auto_now=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
+    updated_at = models.DateTimeField(auto_now=True, verbose_name=_("updated"))
     decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True, related_name="+"
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("decided by"),
     )
-    decided_at = models.DateTimeField(null=True, blank=True)
+    decided_at = models.DateTimeField(null=True, blank=True, verbose_name=_("decided"))
     comment = models.TextField(_("comment"), blank=True, max_length=5000)
 
     class Meta:

@@ -7,11 +7,16 @@ from django.utils.translation import gettext_lazy as _
 
 class Comment(models.Model):
     version = models.ForeignKey(
-        "library.AssetVersion", on_delete=models.PROTECT, related_name="comments"
+        "library.AssetVersion",
+        on_delete=models.PROTECT,
+        related_name="comments",
+        verbose_name=_("version"),
     )
-    author = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT)
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, verbose_name=_("author")
+    )
     text = models.TextField(_("comment"), max_length=5000)
-    created_at = models.DateTimeField(auto_now_add=True)
+    created_at = models.DateTimeField(auto_now_add=True, verbose_name=_("created"))
 
     class Meta:
         verbose_name = _("comment")
@@ -46,15 +51,24 @@ class AuditAction(models.TextChoices):
 class AuditEvent(models.Model):
     """Append-only: who did what, when, to which object, from which state to which."""
 
-    at = models.DateTimeField(auto_now_add=True, db_index=True)
+    at = models.DateTimeField(auto_now_add=True, db_index=True, verbose_name=_("when"))
     actor = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.PROTECT, null=True, blank=True
+        settings.AUTH_USER_MODEL,
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        verbose_name=_("who"),
     )
     action = models.CharField(
         _("action"), max_length=20, choices=AuditAction.choices, db_index=True
     )
     asset = models.ForeignKey(
-        "library.Asset", on_delete=models.PROTECT, null=True, blank=True, related_name="events"
+        "library.Asset",
+        on_delete=models.PROTECT,
+        null=True,
+        blank=True,
+        related_name="events",
+        verbose_name=_("asset"),
     )
     version = models.ForeignKey(
         "library.AssetVersion",
@@ -62,6 +76,7 @@ class AuditEvent(models.Model):
         null=True,
         blank=True,
         related_name="events",
+        verbose_name=_("version"),
     )
     object_repr = models.CharField(_("object"), max_length=300, blank=True)
     from_state = models.CharField(_("from state"), max_length=20, blank=True)
