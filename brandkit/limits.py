@@ -31,9 +31,10 @@ from io import IOBase
 
 from django.conf import settings
 from django.core.exceptions import RequestDataTooBig
-from django.http import JsonResponse
+from django.http import JsonResponse, QueryDict
 from django.shortcuts import render
 from django.utils import translation
+from django.utils.datastructures import MultiValueDict
 from django.utils.translation import gettext as _
 
 from brandkit.units import binary_size
@@ -80,6 +81,18 @@ class CeilingStream(IOBase):
 
     def readline(self, size=-1, /):
         return self._counted(self.stream.readline(size))
+
+    def readable(self):
+        return True
+
+
+class SealedStream(IOBase):
+    """The body of a refused request: any read is refused before a byte is taken."""
+
+    def read(self, size=-1, /):
+        raise BodyOverCeiling("The request body was refused.")
+
+    readline = read
 
     def readable(self):
         return True
@@ -132,6 +145,15 @@ def _api_in_english(request):
     return nullcontext()
 
 
+def seal(request) -> None:
+    """A refused request's body is never read afterwards, not even to describe a failure:
+    Django's error reporting (AdminEmailHandler, configured by default) reads request.POST
+    when the answer itself fails — measured: a 300 MB body spooled to disk when the 413 page
+    could not be rendered. So POST and FILES are empty and the stream refuses any byte."""
+    request._post, request._files = QueryDict(), MultiValueDict()
+    request._stream = SealedStream()
+
+
 class RequestBodyLimitMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
@@ -145,6 +167,7 @@ class RequestBodyLimitMiddleware:
         return anonymous_ceiling()
 
     def too_large(self, request, size: int, ceiling: int):
+        seal(request)
         with _api_in_english(request):
             if ceiling >= upload_ceiling():
                 message = _(
@@ -161,6 +184,7 @@ class RequestBodyLimitMiddleware:
     def __call__(self, request):
         length = _content_length(request)
         if length is None and "HTTP_TRANSFER_ENCODING" in request.META:
+            seal(request)
             with _api_in_english(request):
                 return refusal(
                     request,

@@ -52,6 +52,18 @@ def test_an_anonymous_big_body_is_refused_unread_even_with_a_csrf_cookie(url, se
     assert 'role="alert"' in html
 
 
+def test_a_refused_body_stays_unread_even_if_something_asks_for_it_later(client):
+    """Django's error reporting reads request.POST to describe a failed request: were the
+    refusal page itself to fail, that would spool the whole body after all."""
+    response = client.post("/accounts/login/", {"file": big_file(), "username": "x"})
+    assert response.status_code == 413
+    request = response.wsgi_request
+    assert not request.POST and not request.FILES
+    with pytest.raises(BodyOverCeiling):
+        request.read(1)
+    assert not body_was_read(response)
+
+
 def test_a_small_anonymous_post_still_reaches_the_login(client, topic_owner):
     response = client.post(
         reverse("login"), {"username": "owner", "password": "a-long-test-password"}
