@@ -16,6 +16,8 @@ from pathlib import Path
 
 import pypdf
 import pytest
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
 
 from brandkit.brandbooks import SKA_BRANDBOOK, parse_file
 from procurement.documents import render_brief, render_tender_set
@@ -741,3 +743,55 @@ def test_order_background_is_not_the_colour_background_in_russian(client, topic_
         reverse("procurement:order", args=[order.number]), HTTP_ACCEPT_LANGUAGE="ru"
     ).content.decode()
     assert "Предыстория" in html
+
+
+# ---- odd ORDER.json values: a clear error or a document, never a crash ---------------------------
+
+ODD_VALUES = (
+    None, True, 0, -1, 1.5, 10**30, "", " ", "x", "NaN", "Infinity", "1e400", "2026-02-30",
+    "<script>alert(1)</script>", [], [None], {}, {"et": ""}, {"fi": "x"}, {"et": 5},
+)  # fmt: skip
+
+
+@settings(
+    max_examples=150, deadline=None, suppress_health_check=[HealthCheck.function_scoped_fixture]
+)
+@given(
+    field=st.sampled_from(
+        sorted(
+            {
+                "number", "revision", "title", "purpose", "background", "audience", "messages",
+                "deliverables", "reference_assets", "deadline", "milestones",
+                "estimated_value_eur", "procurement_route", "cpv", "accessibility_needs",
+                "contact", "owner", "organisation", "created", "translation_by_contractor",
+                "register", "brief", "procurement", "invited_firms", "terms",
+            }
+        )
+    ),
+    value=st.sampled_from(ODD_VALUES),
+    item_field=st.sampled_from(
+        ["kind", "preset", "width", "height", "unit", "formats", "languages", "quantity", "notes"]
+    ),
+    item_value=st.sampled_from(ODD_VALUES),
+    lang=st.sampled_from(["et", "en", "ru"]),
+)  # fmt: skip
+def test_odd_values_give_a_clear_error_or_a_document(
+    brandbook, field, value, item_field, item_value, lang
+):
+    from procurement.documents import OrderDataError, build_brief, build_tender_set
+    from procurement.documents.validation import validate_order
+
+    order = sample_order()
+    order[field] = value
+    if isinstance(order.get("deliverables"), list) and order["deliverables"]:
+        order["deliverables"][0][item_field] = item_value
+    try:
+        valid = validate_order(order, brandbook)
+    except OrderDataError as exc:
+        assert str(exc).startswith("invalid order") or "JSON object" in str(exc)
+        return
+    if valid["procurement_route"] is None:
+        valid["procurement_route"] = {"slug": "simple", "name": "Lihthange"}
+    assert "<!DOCTYPE html>" in build_brief(valid, brandbook, lang)
+    if lang != "ru":
+        assert build_tender_set(valid, brandbook, lang)
