@@ -783,8 +783,9 @@ def test_odd_values_give_a_clear_error_or_a_document(
 
     order = sample_order()
     order[field] = value
-    if isinstance(order.get("deliverables"), list) and order["deliverables"]:
-        order["deliverables"][0][item_field] = item_value
+    deliverables = order.get("deliverables")
+    if isinstance(deliverables, list) and deliverables and isinstance(deliverables[0], dict):
+        deliverables[0][item_field] = item_value
     try:
         valid = validate_order(order, brandbook)
     except OrderDataError as exc:
