@@ -367,3 +367,33 @@ def test_checkfile_with_a_brandbook_path_finds_logos_next_to_it(tmp_path):
     codes = {f["code"]: f for f in report["findings"]}
     assert codes["logo.distorted"]["severity"] == "error"
     assert len(codes["logo.distorted"]["details"]["boxes"][0]) == 4
+
+
+def test_print_preset_judges_the_printed_height_in_mm():
+    book = confirmed()
+    coat = next(logo for logo in book["logos"] if logo["slug"] == "coat-of-arms")
+    coat["min_height_mm"] = 18
+    page = lb.flat((1240, 1754), lb.WHITE)  # A4 at 150 dpi
+    small = lb.banner((1240, 1754), background=page, variant="et-positive", width=240)
+    [found] = logo_findings(check(small, slug="print-a4", book=book))["logo.too_small"]
+    # 80 px of 1754 px on a 297 mm page: 13.5 mm
+    assert found.details["required_mm"] == 18 and 13.0 < found.details["height_mm"] < 14.0
+    assert "mm" in found.message("en")
+    large = lb.banner((1240, 1754), background=page, variant="et-positive", width=360)
+    assert logo_findings(check(large, slug="print-a4", book=book)) == {}  # 120 px = 20.3 mm
+
+
+@pytest.mark.django_db
+def test_admin_offers_only_this_brandbooks_logos_for_a_preset(admin_client, ska, tmp_path):
+    other = SKA_BRANDBOOK.read_text(encoding="utf-8").replace('version: "2026.1"', 'version: "9"')
+    other = other.replace("slug: ska\n", "slug: other\n", 1)
+    (tmp_path / "ska").mkdir()
+    for svg in (SKA_BRANDBOOK.parent / "ska").iterdir():
+        shutil.copy(svg, tmp_path / "ska" / svg.name)
+    (tmp_path / "other.yaml").write_text(other, encoding="utf-8")
+    call_command("loadbrandbook", str(tmp_path / "other.yaml"), stdout=StringIO())
+    page = admin_client.get(reverse("admin:rules_brandbook_change", args=[ska.pk]))
+    assert page.status_code == 200
+    form = page.context["inline_admin_formsets"][-1].formset.forms[0]
+    offered = set(form.fields["logo"].queryset.values_list("brandbook__slug", flat=True))
+    assert offered == {"ska"}
