@@ -77,7 +77,7 @@ def cases(count: int = 160) -> list[Case]:
         minimum = MINIMUM[logo]
         width = round(minimum * rng.uniform(1.0, 3.0))
         if kind == "small":
-            width = round(minimum * rng.uniform(0.6, 0.85))
+            width = round(minimum * rng.uniform(0.65, 0.9))
         stretch = 1.0
         if kind == "stretched":
             stretch = rng.choice([1.05, 1.1, 1.25, 0.95, 0.9, 0.8])

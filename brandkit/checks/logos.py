@@ -55,7 +55,7 @@ log = logging.getLogger(__name__)
 MAX_DISTORTION = 0.02  # aspect ratio change allowed
 DARK_LUMINANCE = 0.179  # WCAG luminance where white and black text contrast equally
 MAX_ARTWORK_BYTES = 5_000_000
-SEARCH_BELOW_MINIMUM = 0.5  # logos down to this share of their minimum width are looked for
+SEARCH_BELOW_MINIMUM = 0.6  # logos down to this share of their minimum width are looked for
 DEFAULT_SEARCH_WIDTH = 40.0  # px (original) when no logo has a minimum width
 
 CHANNEL_NAMES = {
