@@ -397,3 +397,17 @@ def test_admin_offers_only_this_brandbooks_logos_for_a_preset(admin_client, ska,
     form = page.context["inline_admin_formsets"][-1].formset.forms[0]
     offered = set(form.fields["logo"].queryset.values_list("brandbook__slug", flat=True))
     assert offered == {"ska"}
+
+
+@pytest.mark.django_db
+def test_admin_pages_for_a_preset_and_a_logo_render(admin_client, ska):
+    hero = ska.presets.get(slug="web-hero")
+    page = admin_client.get(reverse("admin:rules_channelpreset_change", args=[hero.pk]))
+    assert page.status_code == 200
+    offered = set(
+        page.context["adminform"].form.fields["logo"].queryset.values_list("slug", flat=True)
+    )
+    assert offered == {"coat-of-arms", "three-lions"}
+    coat = ska.logos.get(slug="coat-of-arms")
+    page = admin_client.get(reverse("admin:rules_logo_change", args=[coat.pk]))
+    assert page.status_code == 200 and "channels" in page.content.decode()
