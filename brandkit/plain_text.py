@@ -59,3 +59,7 @@ class PlainTextFormMixin:
                 field.validators.append(refuse_controls)
             else:
                 field.validators.append(refuse_line_breaks_and_controls)
+
+
+class PlainTextModelForm(PlainTextFormMixin, forms.ModelForm):
+    """For ModelAdmin.form: the admin's text fields follow the same rule."""

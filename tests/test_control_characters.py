@@ -161,3 +161,18 @@ def test_every_form_of_the_apps_uses_the_mixin():
     ]
     assert len(ours) >= 8
     assert [c.__qualname__ for c in ours if not issubclass(c, PlainTextFormMixin)] == []
+
+
+def test_the_admin_refuses_a_title_with_a_line_break(
+    client, settings, ska, topic_owner, web_manager
+):
+    from tests.test_admin_audit import admin_edit
+
+    published, _version = make_asset(topic_owner, ska, state="approved", manager=web_manager)
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    client.force_login(web_manager)
+    response = admin_edit(client, published, title_en="Pension\r\nBcc: x@example.ee")
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors
+    assert "Write this on one line" in errors["title_en"][0]
+    assert "\n" not in Asset.objects.get(pk=published.pk).title_en

@@ -24,6 +24,7 @@ from brandkit.library.models import (
     TextRevision,
     TopicArea,
 )
+from brandkit.plain_text import PlainTextModelForm
 from brandkit.review import audit
 from brandkit.roles import WEB_MANAGER, has_role
 
@@ -43,6 +44,8 @@ class ReadOnlyAdmin(admin.ModelAdmin):
 
 class AuditedListAdmin(admin.ModelAdmin):
     """Adds, changes (list_editable ones too) and deletions are audit events."""
+
+    form = PlainTextModelForm
 
     def save_model(self, request, obj, form, change):
         before = None
@@ -112,6 +115,7 @@ class AssetAdmin(admin.ModelAdmin):
     """Descriptions can be corrected here; status and the current version only change through
     the review workflow, and assets are created only by uploading."""
 
+    form = PlainTextModelForm
     list_display = ("title_et", "kind", "topic", "status", "owner", "usable_until", "updated_at")
     list_filter = ("status", "kind", "topic", "campaign")
     search_fields = ("title_et", "title_en", "title_ru", "search_text", "public_id")
