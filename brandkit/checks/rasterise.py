@@ -38,6 +38,7 @@ import logging
 import math
 import pathlib
 import re
+import threading
 
 import numpy as np
 from PIL import Image
@@ -233,8 +234,14 @@ def rasterise(
     read-only."""
     budget = max(1, int(max_pixels or VISION_PIXELS))
     key = ("rasterise", budget, page, embedded_max_pixels)
-    if key in decoded.cache:
-        return decoded.cache[key]
+    # the text thread and the logo search ask at the same time: one renders, the other waits
+    with decoded.cache.setdefault("rasterise.lock", threading.Lock()):
+        if key not in decoded.cache:
+            decoded.cache[key] = _render(decoded, budget, page, embedded_max_pixels)
+    return decoded.cache[key]
+
+
+def _render(decoded: Decoded, budget: int, page: int, embedded_max_pixels: int):
     seen = None
     try:
         if decoded.raster is not None:
@@ -245,7 +252,6 @@ def rasterise(
             seen = _pdf(decoded, budget, page)
     except (MemoryError, OSError, ValueError) as exc:
         log.warning("rasterising a %s failed: %s", decoded.format, exc)
-    decoded.cache[key] = seen
     return seen
 
 
