@@ -61,4 +61,6 @@ def test_estonian_dates_are_day_month_year():
     with translation.override("et"):
         assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "25.11.2026 20:05"
     with translation.override("en"):
-        assert formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "11/25/2026 8:05 p.m."
+        assert (
+            formats.date_format(moment, "SHORT_DATETIME_FORMAT") == "2026-11-25 20:05"
+        )  # ISO in English, never the US order

@@ -432,7 +432,7 @@ def test_procurement_journey(
         assert headers["x-content-type-options"] == "nosniff"
 
         data, name, headers = download(
-            j, "a[download][href^='/library/renditions/']:has-text('web-jpeg')"
+            j, "a[download][href^='/library/renditions/']:has-text('Veebi jaoks, JPEG')"
         )
         assert name == "tooonnetus-v1-web-jpeg.jpg"
         assert headers["content-type"] == "image/jpeg"
