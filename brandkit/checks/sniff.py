@@ -133,13 +133,16 @@ _XML_NAME = re.compile(rb"([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|script|div|p|title)[\s>/]", re.I)
 
 
+_BOMS = (
+    (b"\xef\xbb\xbf", "utf-8"),
+    (b"\xff\xfe", "utf-16-le"),
+    (b"\xfe\xff", "utf-16-be"),
+)
+
+
 def _decode_head(head: bytes) -> str | None:
     """The beginning of a text file as str, honouring a BOM; None if it is not text."""
-    for bom, codec in (
-        (b"\xef\xbb\xbf", "utf-8"),
-        (b"\xff\xfe", "utf-16-le"),
-        (b"\xfe\xff", "utf-16-be"),
-    ):
+    for bom, codec in _BOMS:
         if head.startswith(bom):
             return head[len(bom) :].decode(codec, errors="ignore")
     if b"\x00" in head[:1024]:
@@ -163,9 +166,9 @@ def _mostly_printable(head: bytes) -> bool:
     return printable >= 0.95 * len(sample)
 
 
-def _xml_root(text: str) -> tuple[str | None, str | None, bool]:
-    """Skip the XML prolog and return (prefix, local name) of the root element, and whether a
-    DOCTYPE names it svg. (None, None) when no element start was found in `text`."""
+def _xml_root(text: str) -> tuple[str | None, bool]:
+    """Skip the XML prolog and return the local name of the root element (None when no element
+    start was found in `text`), and whether a DOCTYPE names it svg."""
     pos = 0
     doctype_svg = False
     n = len(text)
@@ -175,12 +178,12 @@ def _xml_root(text: str) -> tuple[str | None, str | None, bool]:
         if text.startswith("<?", pos):
             end = text.find("?>", pos + 2)
             if end < 0:
-                return None, None, doctype_svg
+                return None, doctype_svg
             pos = end + 2
         elif text.startswith("<!--", pos):
             end = text.find("-->", pos + 4)
             if end < 0:
-                return None, None, doctype_svg
+                return None, doctype_svg
             pos = end + 3
         elif text[pos : pos + 9].upper() == "<!DOCTYPE":
             name = re.match(r"<!DOCTYPE\s+([^\s\[>]+)", text[pos:], re.I)
@@ -198,17 +201,16 @@ def _xml_root(text: str) -> tuple[str | None, str | None, bool]:
                     break
                 i += 1
             if i >= n:
-                return None, None, doctype_svg
+                return None, doctype_svg
             pos = i + 1
         elif text.startswith("<", pos):
             match = _XML_NAME.match(text[pos + 1 :].encode("utf-8", "ignore"))
             if not match:
-                return None, None, doctype_svg
-            prefix = match.group(1).decode()[:-1] if match.group(1) else None
-            return prefix, match.group(2).decode(), doctype_svg
+                return None, doctype_svg
+            return match.group(2).decode(), doctype_svg
         else:
-            return None, None, doctype_svg
-    return None, None, doctype_svg
+            return None, doctype_svg
+    return None, doctype_svg
 
 
 def _sniff_text(head: bytes) -> Sniffed:
@@ -217,7 +219,7 @@ def _sniff_text(head: bytes) -> Sniffed:
         return BINARY
     if text.lstrip().startswith("%PDF-"):
         return _accepted("pdf")
-    prefix, local, doctype_svg = _xml_root(text)
+    local, doctype_svg = _xml_root(text)
     if local is not None:
         if local == "svg":
             return _accepted("svg")
