@@ -304,7 +304,7 @@ def test_wrong_trailing_axis_is_rejected(bad):
         srgb8_to_lab(bad)
     with pytest.raises(ValueError, match=r"shape \(\.\.\., 3\)"):
         delta_e_2000(bad, (50, 0, 0))
-    with pytest.raises(ValueError, match=r"shape \(\.\.\., 3\)"):
+    with pytest.raises(ValueError, match=r"^rgb8 must have shape \(\.\.\., 3\)"):
         relative_luminance(bad)
 
 
