@@ -89,3 +89,14 @@ def screenshot(page, name: str) -> Path:
     path = ARTIFACTS / f"{name}.png"
     page.screenshot(path=str(path), full_page=True)
     return path
+
+
+E2E_TIMEOUT = 900  # seconds: a journey drives Chromium through many pages on a busy machine
+
+
+def pytest_collection_modifyitems(items):
+    """The browser tests get a longer timeout than the suite's 300 s (pyproject.toml); a
+    test's own timeout marker still wins."""
+    for item in items:
+        if "tests/e2e/" in item.nodeid and item.get_closest_marker("timeout") is None:
+            item.add_marker(pytest.mark.timeout(E2E_TIMEOUT))
