@@ -401,3 +401,15 @@ def test_a_two_page_pdf_numbers_its_pages():
 
 def test_a_document_of_no_kind_has_no_findings():
     assert contrast.check(Decoded(format="png", size_bytes=1), {}, None) == []
+
+
+def test_long_texts_are_cut_to_24_characters_in_messages_and_80_in_details():
+    long = "Pensionid ja toetused kõigile, kes neid vajavad " * 3  # 147 characters
+    [found] = run(svg(text(WHITE, None, content=long, path="p")))
+    quote = "Pensionid ja toetused k…"
+    assert f"„{quote}” p" in found.messages["et"]
+    assert f"“{quote}” p" in found.messages["en"]
+    assert f"«{quote}» p" in found.messages["ru"]
+    assert found.details["texts"] == [{"text": " ".join(long.split())[:79] + "…", "element": "p"}]
+    [failed] = run(svg(text(GOLD, BLUE, content=long)))
+    assert failed.details["text"] == " ".join(long.split())[:79] + "…"

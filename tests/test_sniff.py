@@ -404,3 +404,11 @@ def test_an_ftyp_brand_is_read_from_its_four_bytes():
 
 def test_a_one_letter_extension_is_an_extension():
     assert extension_of("logo.x") == "x"
+
+
+def test_the_root_name_is_read_whole():
+    assert named("<svgé/>".encode()) == (
+        "XML-dokument juurelemendiga <svgé>",
+        "an XML document with root element <svgé>",
+        "XML-документ с корневым элементом <svgé>",
+    )

@@ -129,7 +129,7 @@ TEXT = _kind("tavatekst", "plain text", "обычный текст")
 BINARY = _kind("tundmatud binaarandmed", "unknown binary data", "неизвестные двоичные данные")
 EMPTY = _kind("tühi fail", "an empty file", "пустой файл")
 
-_XML_NAME = re.compile(rb"([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
+_XML_NAME = re.compile(r"([A-Za-z_][\w.\-]*:)?([A-Za-z_][\w.\-]*)")
 _HTML_START = re.compile(rb"<(!doctype\s+html|html|head|body|meta|script|div|p|title)[\s>/]", re.I)
 
 
@@ -204,10 +204,10 @@ def _xml_root(text: str) -> tuple[str | None, bool]:
                 return None, doctype_svg
             pos = i + 1
         elif text.startswith("<", pos):
-            match = _XML_NAME.match(text[pos + 1 :].encode("utf-8", "ignore"))
+            match = _XML_NAME.match(text, pos + 1)
             if not match:
                 return None, doctype_svg
-            return match.group(2).decode(), doctype_svg
+            return match.group(2), doctype_svg
         else:
             return None, doctype_svg
     return None, doctype_svg
@@ -251,7 +251,7 @@ def sniff(data: bytes) -> Sniffed:
         return _accepted("webp")
     if head[:4] == b"RIFF" and head[8:12] in _RIFF_KINDS:
         return _RIFF_KINDS[head[8:12]]
-    if head.startswith(b"%PDF-") or b"%PDF-" in head[:1024]:
+    if b"%PDF-" in head[:1024]:  # junk before the header is allowed, as Acrobat does
         return _accepted("pdf")
     if head[4:8] == b"ftyp":
         return _FTYP_BRANDS.get(
