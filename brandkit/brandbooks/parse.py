@@ -161,6 +161,7 @@ def _semantic_errors(
                 errors.append(
                     BrandbookError(where, "logo files must be SVG, PNG, WebP, JPEG or PDF")
                 )
+    errors += _template_errors(data)
     if static_dir is not None:
         for index, face in enumerate(data["typography"]["typefaces"]):
             for findex, font in enumerate(face.get("files", [])):
@@ -172,6 +173,83 @@ def _semantic_errors(
                             f"font file {font!r} not found under static/",
                         )
                     )
+    return errors
+
+
+LAYOUT_CLASSES = ("wide", "landscape", "square", "tall")
+
+
+def _template_errors(data: dict) -> list[BrandbookError]:
+    """Templates may only promise what the rules allow: brand colours whose text contrast meets
+    the brandbook's threshold, brand typefaces in their weights, and boxes inside the canvas."""
+    from brandkit.colour import contrast_ratio
+
+    templates = data.get("templates", [])
+    errors = _duplicates(templates, "slug", "templates")
+    colours = {c["slug"]: c for c in data["colour"]["colours"]}
+    faces = {f["family"]: f for f in data["typography"]["typefaces"]}
+    needed = float(data["accessibility"]["text_contrast"])
+    for index, template in enumerate(templates):
+        where = f"templates[{index}]"
+        for pindex, pair in enumerate(template["colour_pairs"]):
+            at = f"{where}.colour_pairs[{pindex}]"
+            unknown = [
+                f"{key} {pair[key]!r}"
+                for key in ("background", "text", "accent")
+                if key in pair and pair[key] not in colours
+            ]
+            if unknown:
+                errors.append(BrandbookError(at, f"not a brand colour: {', '.join(unknown)}"))
+                continue
+            ratio = float(
+                contrast_ratio(
+                    _hex_to_rgb(colours[pair["text"]]["hex"]),
+                    _hex_to_rgb(colours[pair["background"]]["hex"]),
+                )
+            )
+            if ratio + 1e-9 < needed:
+                errors.append(
+                    BrandbookError(
+                        at,
+                        f"{pair['text']!r} text on {pair['background']!r} has contrast "
+                        f"{ratio:.2f}:1, below accessibility.text_contrast {needed:g}:1",
+                    )
+                )
+        for name, style in template["styles"].items():
+            at = f"{where}.styles.{name}"
+            face = faces.get(style["family"])
+            if face is None:
+                errors.append(BrandbookError(at, f"{style['family']!r} is not a brand typeface"))
+            elif face.get("weights") and style["weight"] not in face["weights"]:
+                errors.append(
+                    BrandbookError(
+                        at, f"weight {style['weight']} is not one of {style['family']}'s weights"
+                    )
+                )
+            for cls, (low, high) in style["sizes"].items():
+                if low > high:
+                    errors.append(BrandbookError(f"{at}.sizes.{cls}", "the range is reversed"))
+        errors += _duplicates(template["slots"], "name", f"{where}.slots")
+        for sindex, slot in enumerate(template["slots"]):
+            if slot["kind"] == "text" and slot.get("style") not in template["styles"]:
+                errors.append(
+                    BrandbookError(
+                        f"{where}.slots[{sindex}].style",
+                        f"a text slot needs one of the styles ({', '.join(template['styles'])})",
+                    )
+                )
+            for cls in LAYOUT_CLASSES:
+                box = template["layouts"][cls].get(slot["name"])
+                at = f"{where}.layouts.{cls}.{slot['name']}"
+                size = 3 if slot["kind"] == "logo" else 4
+                if box is None or len(box) != size:
+                    errors.append(BrandbookError(at, f"needs a box of {size} numbers"))
+                elif box[0] + box[2] > 1.0001 or (size == 4 and box[1] + box[3] > 1.0001):
+                    errors.append(BrandbookError(at, "the box runs off the canvas"))
+        for cls in LAYOUT_CLASSES:
+            names = {slot["name"] for slot in template["slots"]}
+            for extra in sorted(set(template["layouts"][cls]) - names):
+                errors.append(BrandbookError(f"{where}.layouts.{cls}.{extra}", "no such slot"))
     return errors
 
 
@@ -210,6 +288,12 @@ def _normalise(data: dict) -> dict:
     access.setdefault("alt_text_required", True)
     access.setdefault("long_description_for_infographics", True)
     data.setdefault("sources", [])
+    data.setdefault("templates", [])
+    for template in data["templates"]:
+        for slot in template["slots"]:
+            slot.setdefault("required", slot["kind"] != "image")
+        for style in template["styles"].values():
+            style.setdefault("line_height", 1.2)
     return data
 
 

@@ -98,6 +98,7 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
         schema_version=data["brandbook"],
         **{f"description_{k}": v for k, v in data.get("description", {}).items()},
         sources=data["sources"],
+        templates=data.get("templates", []),
         is_current=True,
         content_sha256=digest,
         source_file=str(path)[:500],

@@ -102,6 +102,10 @@ class Brandbook(models.Model):
         _("long description for infographics"), default=True
     )
 
+    # brand templates: layouts for banners, kept as the brandbook file gives them (schema.json
+    # validates their shape, and they are read whole by the renderer, never queried by part)
+    templates = models.JSONField(_("templates"), default=json_list_default, blank=True)
+
     objects = BrandbookQuerySet.as_manager()
 
     class Meta:

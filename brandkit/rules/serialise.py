@@ -126,6 +126,7 @@ def brandbook_to_data(book: Brandbook) -> dict:
         "alt_text_required": book.alt_text_required,
         "long_description_for_infographics": book.long_description_for_infographics,
     }
+    data["templates"] = list(book.templates or [])
     data[LOGO_FILES] = logo_file_paths(book)
     return data
 
