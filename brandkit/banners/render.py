@@ -385,9 +385,7 @@ def crop_to(image: Image.Image, width: int, height: int, focal=(0.5, 0.5)) -> Im
     win_w, win_h = width / scale, height / scale
     left = min(max(fx * image.width - win_w / 2, 0), image.width - win_w)
     top = min(max(fy * image.height - win_h / 2, 0), image.height - win_h)
-    return image.resize(
-        (width, height), Image.LANCZOS, box=(left, top, left + win_w, top + win_h)
-    )
+    return image.resize((width, height), Image.LANCZOS, box=(left, top, left + win_w, top + win_h))
 
 
 # -- rendering --------------------------------------------------------------------------------
