@@ -122,6 +122,7 @@ LABELS = {
     # audit events
     "comment": gettext_lazy("Comment"),
     "override_reason": gettext_lazy("Reason for the exception"),
+    "errors": gettext_lazy("Failing checks"),
     "changes": gettext_lazy("Changes"),
     "sha256": gettext_lazy("SHA-256"),
     "file": gettext_lazy("File"),

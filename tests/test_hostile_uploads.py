@@ -217,7 +217,7 @@ def test_the_api_check_refuses_what_it_cannot_check_with_a_reason(
     assert preset.status_code == 400 and "no-such-preset" in preset.json()["detail"]
     settings.BRANDKIT_MAX_UPLOAD_BYTES = len(good) - 1
     too_large = api_check(client, token, "a.png", good, None)
-    assert too_large.status_code == 413 and "MB" in too_large.json()["detail"]
+    assert too_large.status_code == 413 and "KiB" in too_large.json()["detail"]
     settings.BRANDKIT_MAX_UPLOAD_BYTES = 1000
     huge = api_check(client, token, "big.png", b"x" * 200_000, None)
     assert huge.status_code == 413  # refused from Content-Length, before reading the body
