@@ -87,3 +87,11 @@ def test_guide_offers_downloads_and_gold_in_the_contrast_matrix(client, ska, top
     gold = ska.colours.get(slug="state-gold")
     assert gold in [row["text"] for row in rows]
     assert gold in [cell["background"] for cell in rows[0]["cells"]]
+
+
+@pytest.mark.django_db
+def test_guide_names_roles_in_the_readers_language(client, ska, topic_owner):
+    client.force_login(topic_owner)
+    html = client.get(reverse("rules:guide"), HTTP_ACCEPT_LANGUAGE="et").content.decode()
+    assert "põhivärv, taust, tekst" in html
+    assert "primary, background" not in html

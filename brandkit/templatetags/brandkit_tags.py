@@ -1,5 +1,6 @@
 from django import template
 from django.utils.formats import number_format
+from django.utils.translation import gettext_lazy as _lazy
 
 register = template.Library()
 
@@ -38,3 +39,24 @@ def preview_alt(asset) -> str:
     return gettext("Preview of “%(title)s”, no text alternative yet") % {
         "title": getattr(asset, "title", "")
     }
+
+
+ROLE_LABELS = {
+    "primary": _lazy("primary colour"),
+    "accent": _lazy("accent"),
+    "background": _lazy("background"),
+    "text": _lazy("text"),
+    "document": _lazy("documents"),
+    "body": _lazy("body text"),
+    "headline": _lazy("headlines"),
+    "agency-name": _lazy("agency name"),
+    "certificate": _lazy("certificates"),
+    "web": _lazy("web"),
+}
+
+
+@register.filter
+def role_labels(roles) -> str:
+    """A brandbook's role slugs (primary, background …) as words in the reader's language;
+    a role we have no word for is shown as written in the brandbook."""
+    return ", ".join(str(ROLE_LABELS.get(role, role)) for role in roles or []) or "—"
