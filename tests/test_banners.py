@@ -324,3 +324,21 @@ def test_refusals_exit_2_and_leave_nothing(tmp_path, args, needle):
     assert caught.value.returncode == 2
     assert needle in str(caught.value)
     assert list(Path(tmp_path).iterdir()) == []
+
+
+# -- the guide --------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_guide_lists_the_templates_with_previews(client, ska, topic_owner):
+    client.force_login(topic_owner)
+    page = client.get("/brand/", HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert 'id="templates"' in page
+    for template in BOOK["templates"]:
+        assert f'id="template-{template["slug"]}"' in page
+    preview = client.get(f"/brand/template/{ska.pk}/event/instagram-square.png")
+    assert preview.status_code == 200 and preview["Content-Type"] == "image/png"
+    with Image.open(io.BytesIO(preview.content)) as image:
+        assert image.size == (1080, 1080)
+    assert client.get(f"/brand/template/{ska.pk}/nope/instagram-square.png").status_code == 404
+    assert client.get(f"/brand/template/{ska.pk}/event/billboard.png").status_code == 404

@@ -6,6 +6,7 @@ import zipfile
 from django.conf import settings
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, render
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from brandkit.media_response import MEDIA_CSP, file_response
@@ -37,6 +38,7 @@ def guide(request, slug=None, version=None):
             presets=book.presets.select_related("logo"),
             matrix=book.contrast_matrix(),
             versions=Brandbook.objects.filter(slug=book.slug).order_by("-loaded_at"),
+            templates=template_cards(book),
         )
     return render(request, "rules/guide.html", context)
 
@@ -115,3 +117,63 @@ def logo_pack(request):
             notes.append("")
         archive.writestr("README.txt", "\n".join(notes) + "\n")
     return _download(buffer.getvalue(), "application/zip", f"{book.slug}-{book.version}-logos.zip")
+
+
+# -- brand templates ----------------------------------------------------------------------------
+
+PREVIEW_PRESETS = ("facebook-link", "instagram-square", "web-hero")
+
+
+def template_cards(book: Brandbook) -> list[dict]:
+    """What the guide shows of each template: its names, slots and colour pairs in the reader's
+    language, and the presets it is previewed on."""
+    lang = (get_language() or "et")[:2]
+    colours = {c.slug: c for c in book.colours.all()}
+    presets = [p.slug for p in book.presets.all()]
+    shown = [slug for slug in PREVIEW_PRESETS if slug in presets] or presets[:1]
+    cards = []
+    for template in book.templates or []:
+        cards.append(
+            {
+                "slug": template["slug"],
+                "name": template["name"].get(lang) or template["name"]["et"],
+                "description": (template.get("description") or {}).get(lang)
+                or (template.get("description") or {}).get("et", ""),
+                "slots": [
+                    {"name": slot["name"], "kind": slot["kind"], "required": slot["required"]}
+                    for slot in template["slots"]
+                ],
+                "pairs": [
+                    {
+                        "background": colours.get(pair["background"]),
+                        "text": colours.get(pair["text"]),
+                        "accent": colours.get(pair.get("accent") or ""),
+                    }
+                    for pair in template["colour_pairs"]
+                ],
+                "previews": shown,
+            }
+        )
+    return cards
+
+
+def template_preview(request, pk, template, preset):
+    """A template rendered with sample texts in the reader's language: the guide's picture of
+    it, made by the same renderer as every banner."""
+    from brandkit.banners import BannerError, render_banner
+    from brandkit.banners.samples import sample_texts
+
+    book = get_object_or_404(Brandbook, pk=pk)
+    data = book.to_data()
+    lang = (get_language() or "et")[:2]
+    chosen = next((t for t in data.get("templates") or [] if t["slug"] == template), None)
+    if chosen is None:
+        raise Http404(_("No such template"))
+    try:
+        out = render_banner(data, template, preset, lang, sample_texts(chosen, lang))
+    except BannerError as exc:
+        raise Http404(exc.messages.get(lang, exc.messages["en"])) from exc
+    response = HttpResponse(out.data, content_type=out.media_type)
+    response["Cache-Control"] = "private, max-age=3600"
+    response["Content-Security-Policy"] = MEDIA_CSP
+    return response
