@@ -342,3 +342,38 @@ def test_the_guide_lists_the_templates_with_previews(client, ska, topic_owner):
         assert image.size == (1080, 1080)
     assert client.get(f"/brand/template/{ska.pk}/nope/instagram-square.png").status_code == 404
     assert client.get(f"/brand/template/{ska.pk}/event/billboard.png").status_code == 404
+
+
+# -- the API ----------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_the_api_lists_templates_and_renders_one(client, ska, web_manager):
+    from brandkit.api.models import ApiToken
+
+    _row, secret = ApiToken.objects.issue("website-cms", web_manager)
+    auth = {"Authorization": f"Bearer {secret}"}
+    listed = client.get("/api/v1/templates", headers=auth).json()
+    assert [t["slug"] for t in listed] == [t["slug"] for t in BOOK["templates"]]
+    assert "headline" in listed[0]["required_slots"]
+    body = {
+        "preset": "facebook-link",
+        "lang": "ru",
+        "texts": {"headline": "Семейные пособия выплатят в среду"},
+        "format": "jpeg",
+    }
+    answer = client.post(
+        "/api/v1/templates/announcement/render", body, content_type="application/json", headers=auth
+    )
+    assert answer.status_code == 200 and answer["Content-Type"] == "image/jpeg"
+    report = run(answer.content, filename="b.jpg", brandbook=BOOK, preset=BOOK["presets"][2])
+    assert report.verdict == "pass"
+    body["texts"] = {"headline": "x", "cta": "Слово " * 60}
+    refused = client.post(
+        "/api/v1/templates/announcement/render", body, content_type="application/json", headers=auth
+    )
+    assert refused.status_code == 400 and "cta" in refused.json()["detail"]
+    anonymous = client.post(
+        "/api/v1/templates/announcement/render", body, content_type="application/json"
+    )
+    assert anonymous.status_code == 401

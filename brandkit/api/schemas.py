@@ -148,3 +148,20 @@ class CheckReport(Schema):
     width: int | None
     height: int | None
     findings: list[Finding]
+
+
+class BannerTemplate(Schema):
+    slug: str
+    name: dict[str, str]
+    description: dict[str, str] = {}
+    text_slots: list[str]
+    required_slots: list[str]
+    image_slot: bool
+
+
+class BannerRequest(Schema):
+    preset: str = Field(max_length=50)
+    lang: Language = "et"
+    texts: dict[str, str] = Field(description='Text per slot, e.g. {"headline": "…"}')
+    format: Literal["png", "jpeg", "webp", "pdf"] = "png"
+    colours: int = Field(0, ge=0, le=20, description="Colour pair of the template (0 = first)")

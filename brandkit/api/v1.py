@@ -18,6 +18,7 @@ from django.conf import settings
 from django.core.exceptions import RequestDataTooBig, TooManyFilesSent
 from django.db import transaction
 from django.db.models import Prefetch, Q, QuerySet
+from django.http import HttpResponse
 from django.http.multipartparser import MultiPartParserError
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -378,3 +379,84 @@ def check_file(request, lang: schemas.Language = "et"):
             _refuse(413, str(refusal))
         report = check_bytes(data, uploaded.name or "upload", brandbook, preset)
     return report.as_dict(lang)  # details are plain JSON values already (report.plain)
+
+
+# -- brand templates ------------------------------------------------------------------------------
+
+
+def _current_brandbook_data() -> dict:
+    brandbook = Brandbook.objects.current(settings.BRANDKIT_DEFAULT_BRANDBOOK)
+    if brandbook is None:
+        _refuse(400, "No brandbook is loaded, so there are no templates yet.")
+    return brandbook.to_data()
+
+
+@router.get(
+    "/templates",
+    response={200: list[schemas.BannerTemplate], 401: schemas.Error},
+    operation_id="listTemplates",
+    url_name="list_templates",
+    summary="Brand templates of the current brandbook",
+    tags=["templates"],
+)
+def list_templates(request):
+    """The templates a banner can be rendered from, with their text slots."""
+    return [
+        {
+            "slug": t["slug"],
+            "name": t["name"],
+            "description": t.get("description") or {},
+            "text_slots": [s["name"] for s in t["slots"] if s["kind"] == "text"],
+            "required_slots": [
+                s["name"] for s in t["slots"] if s["kind"] == "text" and s["required"]
+            ],
+            "image_slot": any(s["kind"] == "image" for s in t["slots"]),
+        }
+        for t in _current_brandbook_data().get("templates") or []
+    ]
+
+
+@router.post(
+    "/templates/{slug}/render",
+    response={200: None, 400: schemas.Error, 401: schemas.Error},
+    operation_id="renderTemplate",
+    url_name="render_template",
+    summary="Render a banner from a brand template (nothing is stored)",
+    tags=["templates"],
+    openapi_extra={
+        "responses": {
+            "200": {
+                "description": "The banner at the preset's exact size",
+                "content": {
+                    media: {"schema": {"type": "string", "format": "binary"}}
+                    for media in ("image/png", "image/jpeg", "image/webp", "application/pdf")
+                },
+            }
+        }
+    },
+)
+def render_template(request, slug: str, body: schemas.BannerRequest):
+    """A banner for a news item: the template's layout, the brand's colours, type and logo, the
+    texts fitted to the preset. 400 names the problem (unknown template, preset or slot, a
+    missing text, text that does not fit and how many characters would)."""
+    from brandkit.banners import BannerError, render_banner
+
+    try:
+        out = render_banner(
+            _current_brandbook_data(),
+            slug,
+            body.preset,
+            body.lang,
+            body.texts,
+            fmt=body.format,
+            pair=body.colours,
+        )
+    except BannerError as exc:
+        _refuse(400, exc.messages.get(body.lang) or exc.messages["en"])
+    response = HttpResponse(out.data, content_type=out.media_type)
+    extension = "jpg" if out.format == "jpeg" else out.format
+    response["Content-Disposition"] = (
+        f'attachment; filename="{slug}-{body.preset}-{body.lang}.{extension}"'
+    )
+    response["X-Banner-Size"] = f"{out.width}x{out.height}"
+    return response
