@@ -32,7 +32,7 @@ def test_role_groups_exist_with_their_permissions():
     [
         "/",
         "/brand/",
-        "/brand/ska/2026.1/",
+        "/brand/ska/2026.2/",
         "/brand/logo/1/",
         "/admin/",
         "/admin/rules/colour/",

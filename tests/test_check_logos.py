@@ -385,7 +385,7 @@ def test_print_preset_judges_the_printed_height_in_mm():
 
 @pytest.mark.django_db
 def test_admin_offers_only_this_brandbooks_logos_for_a_preset(admin_client, ska, tmp_path):
-    other = SKA_BRANDBOOK.read_text(encoding="utf-8").replace('version: "2026.1"', 'version: "9"')
+    other = SKA_BRANDBOOK.read_text(encoding="utf-8").replace('version: "2026.2"', 'version: "9"')
     other = other.replace("slug: ska\n", "slug: other\n", 1)
     (tmp_path / "ska").mkdir()
     for svg in (SKA_BRANDBOOK.parent / "ska").iterdir():

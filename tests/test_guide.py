@@ -97,7 +97,7 @@ def test_unconfirmed_values_are_flagged_on_the_page(client, ska, topic_owner):
 
 def test_older_version_stays_viewable(client, ska, topic_owner):
     client.force_login(topic_owner)
-    assert client.get(reverse("rules:guide_version", args=["ska", "2026.1"])).status_code == 200
+    assert client.get(reverse("rules:guide_version", args=["ska", "2026.2"])).status_code == 200
     assert client.get(reverse("rules:guide_version", args=["ska", "1999.1"])).status_code == 404
 
 
@@ -136,3 +136,21 @@ def test_base_layout_is_accessible_without_javascript(client, ska, topic_owner):
     assert "<header" in page and "<nav" in page and "<footer" in page
     assert '<label for="language-select">' in page
     assert "<script" not in page
+
+
+def test_brandbook_notes_are_shown_in_the_readers_language_with_their_lang(
+    client, ska, topic_owner
+):
+    client.force_login(topic_owner)
+    et = client.get(reverse("rules:guide"), HTTP_ACCEPT_LANGUAGE="et").content.decode()
+    assert 'lang="et">Kujunduspinnal võib olla sinine, must või valge taust.' in et
+    ru = client.get(reverse("rules:guide"), HTTP_ACCEPT_LANGUAGE="ru").content.decode()
+    assert "Поле макета может иметь синий, чёрный или белый фон." in ru
+    assert "Design fields may have" not in et and "Design fields may have" not in ru
+
+
+def test_a_plain_string_note_is_still_accepted_and_exported_as_written(tmp_path):
+    from brandkit.rules.notes import notes_from
+
+    assert notes_from("Üks märkus") == {"note": "Üks märkus", "note_en": "", "note_ru": ""}
+    assert notes_from({"et": "A", "ru": "Б"}) == {"note": "A", "note_en": "", "note_ru": "Б"}

@@ -48,7 +48,7 @@ def load(path) -> str:
 
 def test_load_stores_everything_in_the_file():
     output = load(SKA_BRANDBOOK)
-    assert "Loaded ska 2026.1: 4 colours, 3 typefaces, 2 logos, 9 presets" in output
+    assert "Loaded ska 2026.2: 4 colours, 3 typefaces, 2 logos, 9 presets" in output
     book = Brandbook.objects.get(slug="ska")
     assert book.is_current and book.tolerance_de2000 == 3.0
     blue = book.colours.get(slug="state-blue")
@@ -75,14 +75,14 @@ def test_loading_the_same_file_again_changes_nothing():
 def test_a_new_version_becomes_current_and_the_old_one_is_kept(tmp_path):
     load(SKA_BRANDBOOK)
     newer = copy_ska(
-        tmp_path, version="2026.2", colour=lambda d: d["colour"].update(tolerance_de2000=2.0)
+        tmp_path, version="2027.1", colour=lambda d: d["colour"].update(tolerance_de2000=2.0)
     )
     load(newer)
     books = Brandbook.objects.filter(slug="ska")
     assert books.count() == 2
-    assert Brandbook.objects.current("ska").version == "2026.2"
+    assert Brandbook.objects.current("ska").version == "2027.1"
     assert Brandbook.objects.current("ska").tolerance_de2000 == 2.0
-    old = books.get(version="2026.1")
+    old = books.get(version="2026.2")
     assert not old.is_current and old.colours.count() == 4
 
 
@@ -93,7 +93,7 @@ def test_same_version_with_different_content_is_refused(tmp_path):
     with pytest.raises(CommandError) as info:
         load(changed)
     assert info.value.returncode == 2
-    assert "version: version '2026.1' of 'ska' is already loaded with different content" in str(
+    assert "version: version '2026.2' of 'ska' is already loaded with different content" in str(
         info.value
     )
     assert counts() == before
@@ -117,7 +117,7 @@ def test_broken_file_changes_nothing_and_names_each_error(tmp_path, media_root):
     assert "presets[1].formats" in message
     assert counts() == before
     assert stored_files(media_root) == files_before
-    assert Brandbook.objects.current("ska").version == "2026.1"
+    assert Brandbook.objects.current("ska").version == "2026.2"
 
 
 def test_failure_while_storing_leaves_no_rows_and_no_files(media_root, monkeypatch):

@@ -23,6 +23,7 @@ from brandkit.rules.models import (
     LogoVariant,
     Typeface,
 )
+from brandkit.rules.notes import notes_from
 
 
 @dataclass
@@ -131,7 +132,7 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             pantone=item.get("pantone", ""),
             roles=item["roles"],
             confirmed=item["confirmed"],
-            note=item.get("note", ""),
+            **notes_from(item.get("note")),
         )
     for position, item in enumerate(typo["typefaces"]):
         Typeface.objects.create(
@@ -144,7 +145,7 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             files=item["files"],
             licence=item.get("licence", ""),
             confirmed=item["confirmed"],
-            note=item.get("note", ""),
+            **notes_from(item.get("note")),
         )
     logos: dict[str, Logo] = {}
     for position, item in enumerate(data["logos"]):
@@ -160,7 +161,7 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             min_height_mm=item.get("min_height_mm"),
             channels=list(item["channels"]),
             confirmed=item["confirmed"],
-            note=item.get("note", ""),
+            **notes_from(item.get("note")),
         )
         for vitem in item["variants"]:
             raw = (path.parent / vitem["file"]).read_bytes()
@@ -193,6 +194,6 @@ def _create(data: dict, digest: str, path: Path, saved_files: list[str]) -> Bran
             max_bytes=item.get("max_bytes"),
             logo=logos.get(item.get("logo") or ""),
             confirmed=item["confirmed"],
-            note=item.get("note", ""),
+            **notes_from(item.get("note")),
         )
     return book

@@ -30,6 +30,22 @@ def all_channels():
     return ["web", "social", "print"]
 
 
+class Notes:
+    """A brandbook note in the reader's language, Estonian when it has no translation."""
+
+    @property
+    def note_text(self) -> str:
+        lang = self.note_lang
+        return self.note if lang == "et" else getattr(self, f"note_{lang}", "")
+
+    @property
+    def note_lang(self) -> str:
+        lang = (get_language() or "et")[:2]
+        if lang in ("en", "ru") and getattr(self, f"note_{lang}", ""):
+            return lang
+        return "et"
+
+
 class Localised(models.Model):
     """Names in Estonian (required), English and Russian, shown in the reader's language."""
 
@@ -167,7 +183,7 @@ class Brandbook(models.Model):
         return rows
 
 
-class Colour(Localised):
+class Colour(Notes, Localised):
     brandbook = models.ForeignKey(Brandbook, on_delete=models.CASCADE, related_name="colours")
     slug = models.SlugField(_("slug"), max_length=50)
     hex = models.CharField(_("HEX"), max_length=7, validators=[hex_validator])
@@ -175,7 +191,9 @@ class Colour(Localised):
     pantone = models.CharField(_("Pantone"), max_length=60, blank=True)
     roles = models.JSONField(_("roles"), default=json_list_default, blank=True)
     confirmed = models.BooleanField(_("confirmed"), default=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note (Estonian)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    note_ru = models.TextField(_("note (Russian)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -235,7 +253,7 @@ def css_string(text: str) -> str:
     return '"' + "".join(out) + '"'
 
 
-class Typeface(models.Model):
+class Typeface(Notes, models.Model):
     brandbook = models.ForeignKey(Brandbook, on_delete=models.CASCADE, related_name="typefaces")
     family = models.CharField(_("family"), max_length=100)
     roles = models.JSONField(_("roles"), default=json_list_default, blank=True)
@@ -246,7 +264,9 @@ class Typeface(models.Model):
     )
     licence = models.CharField(_("licence"), max_length=100, blank=True)
     confirmed = models.BooleanField(_("confirmed"), default=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note (Estonian)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    note_ru = models.TextField(_("note (Russian)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -282,7 +302,7 @@ class Typeface(models.Model):
         return ", ".join(n if n in GENERIC_FAMILIES else css_string(n) for n in names)
 
 
-class Logo(Localised):
+class Logo(Notes, Localised):
     brandbook = models.ForeignKey(Brandbook, on_delete=models.CASCADE, related_name="logos")
     slug = models.SlugField(_("slug"), max_length=50)
     usage_et = models.TextField(_("usage (Estonian)"), blank=True)
@@ -306,7 +326,9 @@ class Logo(Localised):
         ),
     )
     confirmed = models.BooleanField(_("confirmed"), default=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note (Estonian)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    note_ru = models.TextField(_("note (Russian)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:
@@ -358,7 +380,7 @@ class LogoVariant(models.Model):
         return f"{self.logo} — {self.slug}"
 
 
-class ChannelPreset(Localised):
+class ChannelPreset(Notes, Localised):
     UNITS = [("px", "px"), ("mm", "mm")]
     MATCHES = [("exact", _("exact size")), ("aspect", _("same aspect ratio"))]
     CHANNELS = [("web", _("web")), ("social", _("social media")), ("print", _("print"))]
@@ -388,7 +410,9 @@ class ChannelPreset(Localised):
         help_text=_("The logo a visual for this channel must carry (empty: none required)."),
     )
     confirmed = models.BooleanField(_("confirmed"), default=True)
-    note = models.TextField(_("note"), blank=True)
+    note = models.TextField(_("note (Estonian)"), blank=True)
+    note_en = models.TextField(_("note (English)"), blank=True)
+    note_ru = models.TextField(_("note (Russian)"), blank=True)
     position = models.PositiveIntegerField(_("position"), default=0)
 
     class Meta:

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from brandkit.brandbooks.parse import LOGO_FILES, content
+from brandkit.rules.notes import notes_to
 
 if TYPE_CHECKING:
     from brandkit.rules.models import Brandbook, LogoVariant
@@ -52,7 +53,7 @@ def brandbook_to_data(book: Brandbook) -> dict:
                 pantone=c.pantone,
             )
             | {"roles": list(c.roles), "confirmed": c.confirmed, "rgb": list(c.rgb)}
-            | _optional({}, note=c.note)
+            | _optional({}, note=notes_to(c))
             for c in book.colours.all()
         ],
     }
@@ -67,7 +68,7 @@ def brandbook_to_data(book: Brandbook) -> dict:
                 "files": list(t.files),
                 "confirmed": t.confirmed,
             }
-            | _optional({}, licence=t.licence, note=t.note)
+            | _optional({}, licence=t.licence, note=notes_to(t))
             for t in book.typefaces.all()
         ],
     }
@@ -78,7 +79,7 @@ def brandbook_to_data(book: Brandbook) -> dict:
             clear_space=None if logo.clear_space is None else _number(logo.clear_space),
             min_width_px=logo.min_width_px,
             min_height_mm=None if logo.min_height_mm is None else _number(logo.min_height_mm),
-            note=logo.note,
+            note=notes_to(logo),
         )
         | {
             "channels": list(logo.channels),
@@ -112,7 +113,7 @@ def brandbook_to_data(book: Brandbook) -> dict:
             min_dpi=p.min_dpi,
             max_bytes=p.max_bytes,
             logo=p.logo.slug if p.logo_id else None,
-            note=p.note,
+            note=notes_to(p),
         )
         | {"confirmed": p.confirmed}
         for p in book.presets.select_related("logo")
