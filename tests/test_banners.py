@@ -377,3 +377,56 @@ def test_the_api_lists_templates_and_renders_one(client, ska, web_manager):
         "/api/v1/templates/announcement/render", body, content_type="application/json"
     )
     assert anonymous.status_code == 401
+
+
+# -- in the app -------------------------------------------------------------------------------
+
+
+@pytest.mark.django_db
+def test_a_topic_owner_previews_and_saves_banners_as_one_draft_asset(client, ska, topic_owner):
+    from brandkit.library.models import Asset
+
+    client.force_login(topic_owner)
+    url = "/library/banners/new/?template=event"
+    page = client.get(url)
+    assert page.status_code == 200 and 'name="when_ru"' in page.content.decode()
+    form = {
+        "template": "event",
+        "presets": ["facebook-link", "instagram-square"],
+        "headline_et": "Avatud uste päev Tallinnas",
+        "when_et": "12. märts kell 10",
+        "headline_ru": "День открытых дверей в Таллинне",
+        "when_ru": "12 марта в 10:00",
+        "action": "preview",
+    }
+    preview = client.post(url, form).content.decode()
+    assert preview.count('src="data:image/png;base64,') == 4  # 2 sizes × 2 languages
+    assert 'alt="День открытых дверей в Таллинне. 12 марта в 10:00."' in preview
+    assert Asset.objects.count() == 0
+    saved = client.post(url, form | {"action": "save"})
+    assert saved.status_code == 302
+    asset = Asset.objects.get()
+    assert asset.languages == "et ru" and asset.title_et == "Avatud uste päev Tallinnas"
+    assert asset.alt_text_ru == "День открытых дверей в Таллинне. 12 марта в 10:00."
+    versions = list(asset.versions.order_by("number"))
+    assert len(versions) == 4
+    assert {(v.width, v.height) for v in versions} == {(1200, 628), (1080, 1080)}
+    assert all(v.state == "draft" and v.verdict == "pass" for v in versions)
+
+
+@pytest.mark.django_db
+def test_text_that_cannot_fit_is_shown_and_nothing_is_saved(client, ska, topic_owner):
+    from brandkit.library.models import Asset, StagedUpload
+
+    client.force_login(topic_owner)
+    form = {
+        "template": "announcement",
+        "presets": ["web-content"],
+        "headline_et": "Teade",
+        "cta_et": "Loe " * 50,
+        "action": "save",
+    }
+    answer = client.post("/library/banners/new/", form)
+    assert answer.status_code == 200
+    assert "cta" in answer.content.decode()
+    assert Asset.objects.count() == 0 and StagedUpload.objects.count() == 0

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from brandkit.library import topic_views, views
+from brandkit.library import banner_views, topic_views, views
 
 app_name = "library"
 urlpatterns = [
@@ -11,6 +11,7 @@ urlpatterns = [
     path("campaigns/<id:pk>/decide/", topic_views.campaign_decide, name="campaign_decide"),
     path("download.zip", views.download_zip, name="zip"),
     path("upload/", views.upload, name="upload"),
+    path("banners/new/", banner_views.banner_maker, name="banner_maker"),
     path("staged/<uuid:token>/", views.staged_detail, name="staged"),
     path("staged/<uuid:token>/file/", views.staged_file, name="staged_file"),
     path("staged/<uuid:token>/discard/", views.staged_discard, name="staged_discard"),
