@@ -430,3 +430,50 @@ def test_text_that_cannot_fit_is_shown_and_nothing_is_saved(client, ska, topic_o
     assert answer.status_code == 200
     assert "cta" in answer.content.decode()
     assert Asset.objects.count() == 0 and StagedUpload.objects.count() == 0
+
+
+@pytest.mark.django_db
+def test_an_approved_library_photo_fills_the_image_slot_around_its_focal_point(
+    client, ska, topic_owner, web_manager
+):
+    from tests.library_helpers import make_asset
+
+    photo = Image.new("RGB", (1600, 900), (90, 120, 90))
+    photo.paste((250, 250, 250), (1300, 300, 1400, 400))  # the focal area, near the right
+    buf = io.BytesIO()
+    photo.save(buf, "JPEG", quality=90)
+    asset, _version = make_asset(
+        topic_owner,
+        ska,
+        state="approved",
+        manager=web_manager,
+        data=buf.getvalue(),
+        name="foto.jpg",
+        kind="photo",
+        title_et="Foto",
+        preset_slug="",
+        override_reason="Foto, mitte bänner",
+    )
+    client.force_login(topic_owner)
+    url = "/library/banners/new/?template=announcement"
+    page = client.get(url).content.decode()
+    assert f'<option value="{asset.pk}">Foto</option>' in page
+    form = {
+        "template": "announcement",
+        "presets": ["instagram-square"],
+        "headline_et": "Teade",
+        "photo": asset.pk,
+        "focal_x": 84,
+        "focal_y": 39,
+        "action": "preview",
+    }
+    answer = client.post(url, form).content.decode()
+    src = answer.split('src="data:image/png;base64,')[1].split('"')[0]
+    import base64
+
+    banner = Image.open(io.BytesIO(base64.b64decode(src))).convert("RGB")
+    # the square layout's image box is the top 40 %: the light focal square is inside it
+    box = banner.crop((0, 0, 1080, 432))
+    import numpy as np
+
+    assert np.asarray(box).astype(int).sum(axis=2).max() > 690

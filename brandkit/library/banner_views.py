@@ -11,14 +11,16 @@ from django.conf import settings
 from django.contrib import messages
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import transaction
+from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import get_language, gettext_lazy
 from django.utils.translation import gettext as _
 
 from brandkit.banners import BannerError, render_banner
-from brandkit.library.models import Asset, AssetKind
-from brandkit.library.permissions import can_upload
+from brandkit.library.models import Asset, AssetKind, AssetStatus, VersionState
+from brandkit.library.permissions import can_upload, visible_assets
 from brandkit.library.uploads import UploadRefused, commit_version, discard, stage
 from brandkit.rules.models import Brandbook
 
@@ -47,9 +49,29 @@ class BannerForm(forms.Form):
     """Fields follow the chosen template: one text field per text slot and language; Estonian
     carries the required slots, and a language with any text gets a banner."""
 
-    def __init__(self, *args, template: dict, presets: list[dict], **kwargs):
+    def __init__(self, *args, template: dict, presets: list[dict], user=None, **kwargs):
         super().__init__(*args, **kwargs)
         self.template = template
+        if any(s["kind"] == "image" for s in template["slots"]) and user is not None:
+            self.fields["photo"] = forms.ModelChoiceField(
+                label=_("Photo from the library (optional)"),
+                queryset=approved_photos(user),
+                required=False,
+            )
+            self.fields["focal_x"] = forms.IntegerField(
+                label=_("Focal point from the left (%)"),
+                min_value=0,
+                max_value=100,
+                initial=50,
+                required=False,
+            )
+            self.fields["focal_y"] = forms.IntegerField(
+                label=_("Focal point from the top (%)"),
+                min_value=0,
+                max_value=100,
+                initial=50,
+                required=False,
+            )
         self.text_slots = [s for s in template["slots"] if s["kind"] == "text"]
         lang = _ui_lang()
         self.fields["presets"] = forms.MultipleChoiceField(
@@ -80,6 +102,19 @@ class BannerForm(forms.Form):
             raise forms.ValidationError(_("Choose at most four channel sizes at once."))
         return chosen
 
+    def photo_fields(self):
+        return [self[name] for name in ("photo", "focal_x", "focal_y") if name in self.fields]
+
+    def image(self) -> tuple[bytes | None, tuple[float, float]]:
+        photo = self.cleaned_data.get("photo")
+        if photo is None:
+            return None, (0.5, 0.5)
+        with photo.current_version.file.open("rb") as handle:
+            data = handle.read()
+        x, y = (self.cleaned_data.get(name) for name in ("focal_x", "focal_y"))
+        focal = ((50 if x is None else x) / 100, (50 if y is None else y) / 100)
+        return data, focal
+
     def languages(self) -> list[str]:
         return [
             code
@@ -103,6 +138,23 @@ class BannerForm(forms.Form):
             (code, LANG_NAMES[code], [self[f"{s['name']}_{code}"] for s in self.text_slots])
             for code in LANGS
         ]
+
+
+def approved_photos(user):
+    """Approved photos the user may see, current and usable: the only pictures a banner takes
+    from the library, so a banner never carries a photo that did not pass review."""
+    today = timezone.localdate()
+    return (
+        visible_assets(user)
+        .filter(
+            Q(usable_until__isnull=True) | Q(usable_until__gte=today),
+            kind=AssetKind.PHOTO,
+            status=AssetStatus.APPROVED,
+            current_version__state=VersionState.APPROVED,
+        )
+        .select_related("current_version")
+        .order_by("title_et")
+    )
 
 
 def banner_maker(request):
@@ -134,15 +186,25 @@ def banner_maker(request):
         request.POST if request.method == "POST" else None,
         template=template,
         presets=data["presets"],
+        user=request.user,
     )
     context["form"] = form
     context["template_name"] = template["name"].get(lang) or template["name"]["et"]
     if request.method == "POST" and form.is_valid():
+        image, focal = form.image()
         renders = []
         for preset in form.cleaned_data["presets"]:
             for code in form.languages():
                 try:
-                    out = render_banner(data, template["slug"], preset, code, form.texts(code))
+                    out = render_banner(
+                        data,
+                        template["slug"],
+                        preset,
+                        code,
+                        form.texts(code),
+                        image=image,
+                        focal=focal,
+                    )
                 except BannerError as exc:
                     form.add_error(None, f"{preset}, {LANG_NAMES[code]}: {exc.messages[lang]}")
                     continue
