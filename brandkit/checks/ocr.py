@@ -170,15 +170,19 @@ def flatten(image: np.ndarray) -> np.ndarray:
     )
     distance = cv2.absdiff(image, background)
     if distance.ndim == 3:
-        distance = np.ascontiguousarray(distance.max(axis=2))
+        red, green, blue = cv2.split(distance)
+        distance = cv2.max(cv2.max(red, green), blue)
     # how far the background itself strays here (a photo's texture): text must stand out of it
     noise_small = cv2.medianBlur(
         cv2.resize(distance, (small.shape[1], small.shape[0]), interpolation=cv2.INTER_AREA), k
     )
-    noise = cv2.resize(noise_small, (width, height), interpolation=cv2.INTER_LINEAR)
-    dead = FLAT_DEAD_ZONE + (FLAT_NOISE_FACTOR * noise).astype(np.int16)
-    dark = np.clip((distance.astype(np.int16) - dead) * FLAT_GAIN, 0, 255)
-    return np.ascontiguousarray(255 - dark.astype(np.uint8))
+    dead = cv2.convertScaleAbs(  # 16 + 1.5 × noise, saturating uint8 arithmetic throughout
+        cv2.resize(noise_small, (width, height), interpolation=cv2.INTER_LINEAR),
+        alpha=FLAT_NOISE_FACTOR,
+        beta=FLAT_DEAD_ZONE,
+    )
+    dark = cv2.multiply(cv2.subtract(distance, dead), FLAT_GAIN)
+    return np.ascontiguousarray(cv2.bitwise_not(dark))
 
 
 # -- the garbage filter -------------------------------------------------------------------------
