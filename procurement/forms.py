@@ -180,6 +180,7 @@ class VisualOrderForm(PlainTextFormMixin, forms.ModelForm):
                 for name in ("purpose", "background", "audience")
                 for code in ("en", "ru")
             },
+            "contact_name": forms.TextInput(attrs={"autocomplete": "name"}),
             "tone_of_voice": forms.Textarea(attrs={"rows": 2}),
             "delivery_format": forms.Textarea(attrs={"rows": 2}),
             "lots_reason": forms.Textarea(attrs={"rows": 2}),

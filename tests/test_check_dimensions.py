@@ -208,6 +208,7 @@ SIZES = st.one_of(
 @settings(max_examples=200, deadline=None)
 @given(w=SIZES, h=SIZES, slug=st.sampled_from([None, *PRESETS]))
 @example(w=1.0, h=5.617791046444737e307, slug="web-hero")  # overflowed to inf in a message
+@example(w=1.0, h=5e-324, slug="print-a4")  # underflowed to 0 when converted to mm
 def test_any_svg_or_pdf_size_is_handled(w, h, slug):
     for found in check(svg(w, h), slug):
         assert found.code.startswith("dimensions.")

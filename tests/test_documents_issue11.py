@@ -210,7 +210,7 @@ def test_10_punctuation_language_and_empty_rows(sets, brandbook):
 def test_11_no_18_mm_minimum_logo_height(briefs, brandbook):
     coat = next(logo for logo in brandbook["logos"] if logo["slug"] == "coat-of-arms")
     assert "min_height_mm" not in coat or coat["min_height_mm"] is None
-    assert "letterhead" in coat["note"]
+    assert "letterhead" in coat["note"]["en"] and "kirjablangil" in coat["note"]["et"]
     assert "Väikseim kõrgus trükis: 18 mm" not in briefs["et"]
     assert "Minimum height in print: to be confirmed" in briefs["en"]
 

@@ -196,6 +196,8 @@ def _bytes(decoded: Decoded, preset: dict) -> list[Finding]:
 
 
 def _aspect_ok(w: float, h: float, pw: float, ph: float, tolerance: float) -> tuple[bool, float]:
+    if not (h > 0 and ph > 0 and pw > 0):  # a size that underflowed to 0 in a unit conversion
+        return False, 0.0
     ratio = w / h
     target = pw / ph
     return abs(ratio / target - 1.0) <= tolerance + 1e-9, ratio
