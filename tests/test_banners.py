@@ -477,3 +477,35 @@ def test_an_approved_library_photo_fills_the_image_slot_around_its_focal_point(
     import numpy as np
 
     assert np.asarray(box).astype(int).sum(axis=2).max() > 690
+
+
+@pytest.mark.django_db
+def test_the_api_takes_a_photo_and_refuses_bad_base64(client, ska, web_manager):
+    import base64
+
+    from brandkit.api.models import ApiToken
+
+    _row, secret = ApiToken.objects.issue("website-cms", web_manager)
+    auth = {"Authorization": f"Bearer {secret}"}
+    photo = io.BytesIO()
+    Image.new("RGB", (800, 600), (90, 120, 90)).save(photo, "JPEG")
+    body = {
+        "preset": "x-post",
+        "texts": {"headline": "Avatud uste päev"},
+        "image_base64": base64.b64encode(photo.getvalue()).decode(),
+        "focal": [0.3, 0.6],
+    }
+    url = "/api/v1/templates/announcement/render"
+    answer = client.post(url, body, content_type="application/json", headers=auth)
+    assert answer.status_code == 200 and answer["X-Banner-Size"] == "1600x900"
+    bad = client.post(
+        url, body | {"image_base64": "not base64!"}, content_type="application/json", headers=auth
+    )
+    assert bad.status_code == 400 and "base64" in bad.json()["detail"]
+    junk = client.post(
+        url,
+        body | {"image_base64": base64.b64encode(b"PK\x03\x04").decode()},
+        content_type="application/json",
+        headers=auth,
+    )
+    assert junk.status_code == 400 and "Pilti ei saa lugeda" in junk.json()["detail"]

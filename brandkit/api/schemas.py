@@ -165,3 +165,11 @@ class BannerRequest(Schema):
     texts: dict[str, str] = Field(description='Text per slot, e.g. {"headline": "…"}')
     format: Literal["png", "jpeg", "webp", "pdf"] = "png"
     colours: int = Field(0, ge=0, le=20, description="Colour pair of the template (0 = first)")
+    image_base64: str | None = Field(
+        None,
+        max_length=7_000_000,
+        description="A photo for the template's image slot (PNG, JPEG or WebP, base64; the JSON body may be at most 5 MiB)",
+    )
+    focal: tuple[float, float] = Field(
+        (0.5, 0.5), description="The photo's focal point as shares of its width and height"
+    )

@@ -439,8 +439,17 @@ def render_template(request, slug: str, body: schemas.BannerRequest):
     """A banner for a news item: the template's layout, the brand's colours, type and logo, the
     texts fitted to the preset. 400 names the problem (unknown template, preset or slot, a
     missing text, text that does not fit and how many characters would)."""
+    import base64
+    import binascii
+
     from brandkit.banners import BannerError, render_banner
 
+    image = None
+    if body.image_base64:
+        try:
+            image = base64.b64decode(body.image_base64, validate=True)
+        except (binascii.Error, ValueError):
+            _refuse(400, "image_base64 is not valid base64.")
     try:
         out = render_banner(
             _current_brandbook_data(),
@@ -450,6 +459,8 @@ def render_template(request, slug: str, body: schemas.BannerRequest):
             body.texts,
             fmt=body.format,
             pair=body.colours,
+            image=image,
+            focal=body.focal,
         )
     except BannerError as exc:
         _refuse(400, exc.messages.get(body.lang) or exc.messages["en"])
