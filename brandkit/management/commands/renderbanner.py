@@ -67,6 +67,12 @@ class Command(BaseCommand):
             return
         if not options["template"]:
             self.fail("Give a template slug (see --list).")
+        if not templates:
+            self.fail(
+                f"The brandbook {data['slug']!r} (version {data['version']}) has no templates: "
+                "load a brandbook file with a `templates:` section (manage.py loadbrandbook "
+                "FILE), or give one with --brandbook FILE."
+            )
         if not options["preset"]:
             self.fail("Give --preset.")
         out = options["output"]
