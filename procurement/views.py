@@ -212,6 +212,8 @@ def order_detail(request, number: str):
         .select_related("actor")
         .order_by("-at", "-pk")[:30]
     )
+    from procurement.display import detail_groups
+
     return render(
         request,
         "procurement/order_detail.html",
@@ -235,6 +237,7 @@ def order_detail(request, number: str):
             "low_value": decision is not None and decision.is_low_value,
             "fulfilment": fulfilment(order, brandbook_data),
             "has_brandbook": brandbook is not None,
+            "detail_groups": detail_groups(order),
             "events": events,
         },
     )

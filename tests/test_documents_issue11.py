@@ -641,6 +641,15 @@ def test_order_form_saves_translations_brief_and_register_fields(client, topic_o
     assert data["register"]["reference_number"] == "301234"
     assert data["register"]["offer_deadline"] == "2026-12-10T10:00"
     assert data["procurement"] == {"rules_reference": "Hankekord 2025", "plan_entry": "Rida 14"}
+    # and the order page shows what was entered, with labels and the language of each text
+    page = client.get(
+        reverse("procurement:order", args=[order.number]), HTTP_ACCEPT_LANGUAGE="en"
+    ).content.decode()
+    section = page.split('id="brief-details-heading"', 1)[1].split("</section>", 1)[0]
+    for shown in ("301234", "Hankekord 2025", "Rida 14", "Sõbralik", "Üks kampaania."):
+        assert shown in section, shown
+    assert '<dd lang="ru">Подробнее</dd>' in section
+    assert '<dd lang="en">Explain family benefits.</dd>' in section
 
 
 @pytest.mark.django_db
