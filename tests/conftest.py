@@ -84,6 +84,18 @@ def any_role_user(request):
 
 
 @pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the default language (Estonian): a request through the test client
+    leaves its language active in the thread (LocaleMiddleware does not reset it), so messages
+    asserted in English passed or failed by the order the tests ran in."""
+    from django.utils import translation
+
+    translation.deactivate()
+    yield
+    translation.deactivate()
+
+
+@pytest.fixture(autouse=True)
 def fresh_search_index():
     """Each test's database is rolled back at its end (and SQLite reuses the change-log numbers
     of rolled-back rows), so no test may see an index built over another test's assets."""

@@ -7,6 +7,7 @@ import pytest
 from django.conf import settings
 from django.core import mail
 from django.urls import reverse
+from django.utils import translation
 
 from brandkit.api.models import ApiToken
 from brandkit.library.models import VersionState
@@ -24,7 +25,10 @@ REASON = "Puhkuste ajal on veebihaldur üksi; kiire teavitus."
 
 @pytest.fixture(autouse=True)
 def english(client):
+    """English for pages and for the messages of direct calls (not left over from a request)."""
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    with translation.override("en"):
+        yield
 
 
 @pytest.fixture
