@@ -614,7 +614,14 @@ class Document(models.Model):
         ]
 
     def __str__(self) -> str:
-        return f"{self.order.number} {self.kind} {self.lang} v{self.version}"
+        """How audit events and the admin name a document: its order, kind, language and
+        version in words ("SKA-2026-0002: tender set (ZIP), ET, version 1"), not codes."""
+        return _("%(order)s: %(kind)s, %(lang)s, version %(version)s") % {
+            "order": self.order.number,
+            "kind": self.get_kind_display(),
+            "lang": self.lang.upper(),
+            "version": self.version,
+        }
 
     def save(self, *args, **kwargs):
         if self.pk is not None:

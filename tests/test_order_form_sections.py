@@ -50,3 +50,22 @@ def test_order_history_shows_the_latest_entries_and_the_rest_on_request(client, 
     assert 'class="history-all"' in html
     everything = html.split('id="events-all-caption"', 1)[1].split("</table>", 1)[0]
     assert everything.count("<tr>") == 1 + 8
+
+
+def test_documents_are_named_in_words_in_records(topic_owner, ska):
+    from django.utils import translation
+
+    from procurement.models import Document, DocumentKind, DocumentStatus
+
+    order = make_order(topic_owner)
+    doc = Document.objects.create(
+        order=order,
+        kind=DocumentKind.TENDER_ZIP,
+        lang="et",
+        version=1,
+        status=DocumentStatus.PENDING,
+        order_revision=order.revision,
+        created_by=topic_owner,
+    )
+    with translation.override("en"):
+        assert str(doc) == f"{order.number}: tender set (ZIP), ET, version 1"
