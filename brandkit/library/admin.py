@@ -68,7 +68,6 @@ class AuditedListAdmin(admin.ModelAdmin):
 @admin.register(TopicArea)
 class TopicAreaAdmin(AuditedListAdmin):
     list_display = ("name_et", "name_en", "name_ru", "slug", "position")
-    list_editable = ("position",)
     prepopulated_fields = {"slug": ("name_en",)}
     search_fields = ("name_et", "name_en", "name_ru", "slug")
 
@@ -85,7 +84,7 @@ class TagAdmin(AuditedListAdmin):
     search_fields = ("name",)
 
 
-class VersionInline(admin.TabularInline):
+class VersionInline(admin.StackedInline):
     model = AssetVersion
     extra = 0
     can_delete = False

@@ -6,7 +6,9 @@ from django.utils.translation import gettext_lazy as _
 from brandkit.rules.models import Brandbook, ChannelPreset, Colour, Logo, LogoVariant, Typeface
 
 
-class ColourInline(admin.TabularInline):
+# Stacked, not tabular: a tabular inline's inputs have no <label> (only column headers), which
+# screen readers and axe flag; stacked inlines label every field.
+class ColourInline(admin.StackedInline):
     model = Colour
     extra = 0
     fields = (
@@ -23,13 +25,13 @@ class ColourInline(admin.TabularInline):
     )
 
 
-class TypefaceInline(admin.TabularInline):
+class TypefaceInline(admin.StackedInline):
     model = Typeface
     extra = 0
     fields = ("position", "family", "roles", "weights", "fallbacks", "files", "confirmed")
 
 
-class PresetInline(admin.TabularInline):
+class PresetInline(admin.StackedInline):
     model = ChannelPreset
     extra = 0
     fields = (
@@ -57,7 +59,7 @@ class PresetInline(admin.TabularInline):
         return formset
 
 
-class LogoInline(admin.TabularInline):
+class LogoInline(admin.StackedInline):
     model = Logo
     extra = 0
     fields = (
@@ -128,7 +130,7 @@ class BrandbookAdmin(admin.ModelAdmin):
     )
 
 
-class LogoVariantInline(admin.TabularInline):
+class LogoVariantInline(admin.StackedInline):
     model = LogoVariant
     extra = 0
     fields = ("slug", "language", "tone", "file", "sha256")
