@@ -60,3 +60,14 @@ def role_labels(roles) -> str:
     """A brandbook's role slugs (primary, background …) as words in the reader's language;
     a role we have no word for is shown as written in the brandbook."""
     return ", ".join(str(ROLE_LABELS.get(role, role)) for role in roles or []) or "—"
+
+
+@register.filter
+def in_its_lang(obj, field: str):
+    """obj.<field> as shown (reader's language or the Estonian fallback), wrapped in a span
+    with its `lang`, for use inside a translated sentence (WCAG 3.1.2)."""
+    from django.utils.html import format_html
+
+    lang = shown_lang(obj, field)
+    value = getattr(obj, f"{field}_{lang}", "") or getattr(obj, field, "")
+    return format_html('<span lang="{}">{}</span>', lang, value)
