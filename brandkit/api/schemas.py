@@ -168,7 +168,10 @@ class BannerRequest(Schema):
     image_base64: str | None = Field(
         None,
         max_length=7_000_000,
-        description="A photo for the template's image slot (PNG, JPEG or WebP, base64; the JSON body may be at most 5 MiB)",
+        description=(
+            "A photo for the template's image slot (PNG, JPEG or WebP, base64; the JSON body "
+            "may be at most 5 MiB)"
+        ),
     )
     focal: tuple[float, float] = Field(
         (0.5, 0.5), description="The photo's focal point as shares of its width and height"
