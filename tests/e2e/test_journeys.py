@@ -501,6 +501,11 @@ def order_visuals(j: Journey) -> str:
     j.check("orders")
     j.click_and_wait('a[href="/procurement/orders/new/"]')
     j.check("order-form")
+    # the form is in collapsible sections, the first one open: open the others as a person
+    # would, by clicking each section's summary
+    closed = page.locator("details.form-section:not([open]) > summary")
+    while closed.count():
+        closed.first.click()
     deadline = datetime.date.today() + datetime.timedelta(days=60)
     for name, value in (
         ("title_et", ORDER["title_et"]),
