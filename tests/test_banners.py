@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import itertools
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -402,6 +403,8 @@ def test_a_topic_owner_previews_and_saves_banners_as_one_draft_asset(client, ska
     preview = client.post(url, form).content.decode()
     assert preview.count('src="data:image/png;base64,') == 4  # 2 sizes × 2 languages
     assert 'alt="День открытых дверей в Таллинне. 12 марта в 10:00."' in preview
+    captions = re.findall(r"<figcaption>([^<]*)</figcaption>", preview)
+    assert captions and not [c for c in captions if "-link" in c or "web-" in c]  # names
     assert Asset.objects.count() == 0
     saved = client.post(url, form | {"action": "save"})
     assert saved.status_code == 302

@@ -206,7 +206,11 @@ def banner_maker(request):
                         focal=focal,
                     )
                 except BannerError as exc:
-                    form.add_error(None, f"{preset}, {LANG_NAMES[code]}: {exc.messages[lang]}")
+                    form.add_error(
+                        None,
+                        f"{dict(form.fields['presets'].choices).get(preset, preset)}, "
+                        f"{LANG_NAMES[code]}: {exc.messages[lang]}",
+                    )
                     continue
                 renders.append((preset, code, out))
         if not form.errors:
@@ -220,9 +224,10 @@ def banner_maker(request):
                     )
                     return redirect("library:asset", public_id=asset.public_id)
             else:
+                preset_names = dict(form.fields["presets"].choices)
                 context["previews"] = [
                     {
-                        "preset": preset,
+                        "preset": preset_names.get(preset, preset),
                         "lang": LANG_NAMES[code],
                         "code": code,
                         "src": "data:image/png;base64," + base64.b64encode(out.data).decode(),
