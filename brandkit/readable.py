@@ -21,6 +21,8 @@ from django.utils.formats import number_format
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
+from brandkit.units import binary_size
+
 HEX = re.compile(r"^#[0-9A-Fa-f]{6}$")
 MAX_TEXT = 600
 MAX_ITEMS = 12
@@ -300,7 +302,7 @@ def _format(key: str, value, names: dict[str, str]) -> tuple[str, tuple[str, ...
     if key in MILLIMETRES and isinstance(value, int | float):
         return f"{number(value, 1)} mm", ()
     if key in BYTES and isinstance(value, int | float):
-        return _size(value), ()
+        return binary_size(value), ()
     if key in {"aspect", "expected_aspect"} and isinstance(value, int | float):
         return f"{number(value)}:1", ()
     if key == "changes" and isinstance(value, dict):
@@ -320,15 +322,6 @@ def _side(value) -> str:
     if isinstance(value, str):
         return f"“{value}”"
     return _plain(value)
-
-
-def _size(size: float) -> str:
-    size = float(size)
-    if size < 1024:
-        return f"{int(size)} B"
-    if size < 1024 * 1024:
-        return f"{number(size / 1024, 1)} KiB"
-    return f"{number(size / (1024 * 1024), 1)} MiB"
 
 
 def details(
