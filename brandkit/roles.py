@@ -83,3 +83,11 @@ def forget_roles(user) -> None:
 
 def has_role(user, role: str) -> bool:
     return role in user_roles(user)
+
+
+def active_web_managers():
+    """The web managers who can act now: who is told of submissions and proposals, and who
+    counts as "another web manager" for separation of duties."""
+    from django.contrib.auth import get_user_model
+
+    return get_user_model().objects.filter(groups__name=WEB_MANAGER, is_active=True)

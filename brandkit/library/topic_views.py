@@ -23,7 +23,7 @@ from brandkit.inbox import delivery as inbox
 from brandkit.library.forms import CampaignForm, CampaignProposalForm, TopicAreaForm
 from brandkit.library.models import Campaign, CampaignStatus, TopicArea
 from brandkit.review import audit
-from brandkit.roles import TOPIC_OWNER, WEB_MANAGER, user_roles
+from brandkit.roles import TOPIC_OWNER, WEB_MANAGER, active_web_managers, user_roles
 
 
 def _roles(request) -> set[str]:
@@ -107,9 +107,8 @@ def topics(request):
 
 
 def _tell_managers(request, campaign: Campaign) -> None:
-    from django.contrib.auth import get_user_model
 
-    managers = get_user_model().objects.filter(groups__name=WEB_MANAGER, is_active=True)
+    managers = active_web_managers()
     with override(settings.LANGUAGE_CODE):  # like the e-mails: the agency's language
         subject = _("Campaign proposed: %(name)s") % {"name": campaign.name}
     inbox.deliver(managers, subject, campaign.purpose, reverse("library:topics"))

@@ -7,7 +7,6 @@ from __future__ import annotations
 import logging
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.mail import send_mail
 from django.db import transaction
 from django.urls import reverse
@@ -16,7 +15,7 @@ from django.utils.translation import override
 
 from brandkit.inbox import delivery as inbox
 from brandkit.plain_text import one_line
-from brandkit.roles import WEB_MANAGER
+from brandkit.roles import active_web_managers
 
 log = logging.getLogger(__name__)
 
@@ -48,7 +47,7 @@ def _send(subject: str, body: str, recipients: list[str]) -> None:
 
 
 def version_submitted(version) -> None:
-    managers = get_user_model().objects.filter(groups__name=WEB_MANAGER, is_active=True)
+    managers = active_web_managers()
     with override(settings.LANGUAGE_CODE):
         subject = _("Submitted for review: %(asset)s (version %(number)d)") % {
             "asset": version.asset.title_et,
@@ -111,7 +110,7 @@ def _revision_url(revision) -> str:
 
 def text_revision_proposed(revision) -> None:
     """Web managers learn that a published asset's texts wait for them."""
-    managers = get_user_model().objects.filter(groups__name=WEB_MANAGER, is_active=True)
+    managers = active_web_managers()
     author = revision.author
     with override(settings.LANGUAGE_CODE):
         subject = _("New texts for review: %(asset)s") % {"asset": revision.asset.title_et}

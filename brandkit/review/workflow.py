@@ -17,7 +17,6 @@ stale page is refused instead of silently overwriting another.
 from __future__ import annotations
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
@@ -25,7 +24,7 @@ from django.utils.translation import gettext as _
 from brandkit.library.models import Asset, AssetStatus, AssetVersion, VersionState
 from brandkit.review import audit, notifications
 from brandkit.review.models import AuditAction, Comment
-from brandkit.roles import WEB_MANAGER, has_role
+from brandkit.roles import WEB_MANAGER, active_web_managers, has_role
 
 TRANSITIONS = {
     VersionState.DRAFT: {VersionState.SUBMITTED},
@@ -136,12 +135,7 @@ def is_own(version: AssetVersion, user) -> bool:
 
 
 def another_web_manager(user) -> bool:
-    return (
-        get_user_model()
-        .objects.filter(groups__name=WEB_MANAGER, is_active=True)
-        .exclude(pk=user.pk)
-        .exists()
-    )
+    return active_web_managers().exclude(pk=user.pk).exists()
 
 
 def self_approval(version: AssetVersion, user) -> str:
